@@ -1,0 +1,64 @@
+"""Shared fixtures: personas (coordinator, secretary, anonymous), a clean cache and mail outbox."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from silvercentre.celery import app as celery_app
+from silvercentre.roles import COORDINATORS, SECRETARIES
+from tests.factories import UserFactory
+
+# Redis database numbers are per-run configurable so parallel runs on one machine do not collide.
+USES_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture(autouse=True)
+def _plain_http_and_clean_cache(settings):
+    """Tests speak plain HTTP; every test starts with an empty cache (the rate limits live there)."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Run tasks in-process by default; tests marked `worker` use a real worker on Redis instead."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(username="coordinator", groups=[COORDINATORS])
+
+
+@pytest.fixture
+def secretary(db):
+    return UserFactory(username="secretary", groups=[SECRETARIES])
+
+
+@pytest.fixture
+def coordinator_client(coordinator) -> Client:
+    client = Client()
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def secretary_client(secretary) -> Client:
+    client = Client()
+    client.force_login(secretary)
+    return client
