@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,3 +46,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_decimal(name: str, default: Decimal) -> Decimal:
+    """Return the variable as a Decimal (money, rates); refuse anything that is not a finite number."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = Decimal(raw.strip().replace(",", "."))
+    except InvalidOperation as exc:
+        raise ImproperlyConfigured(f"{name} must be a decimal number, got {raw!r}") from exc
+    if not value.is_finite():
+        raise ImproperlyConfigured(f"{name} must be a finite number, got {raw!r}")
+    return value

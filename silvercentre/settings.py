@@ -6,6 +6,7 @@ Production (DEBUG off) refuses to start without SECRET_KEY.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -13,7 +14,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from silvercentre.env import env_bool, env_int, env_list, env_str
+from silvercentre.env import env_bool, env_decimal, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -206,6 +207,11 @@ CELERY_BEAT_SCHEDULE = {
 WITHDRAWAL_ANONYMISE_AFTER_DAYS = env_int("WITHDRAWAL_ANONYMISE_AFTER_DAYS", 0)
 if not 0 <= WITHDRAWAL_ANONYMISE_AFTER_DAYS <= 30:
     raise ImproperlyConfigured("WITHDRAWAL_ANONYMISE_AFTER_DAYS must be between 0 and 30")
+
+# Volunteer hours valued as an in-kind contribution to projects, roubles per hour (funding reports use it).
+VOLUNTEER_HOUR_RATE = env_decimal("VOLUNTEER_HOUR_RATE", Decimal("250.00"))
+if VOLUNTEER_HOUR_RATE < 0:
+    raise ImproperlyConfigured("VOLUNTEER_HOUR_RATE cannot be negative")
 
 SITE_NAME = _("Regional Centre of Silver Volunteering in Sevastopol")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -149,3 +149,29 @@ class Organisation(models.Model):
             raise ValidationError(
                 {"legal_form": _("A government department must have the legal form «government body».")}
             )
+
+
+class VolunteerAffiliation(models.Model):
+    """The organisation a volunteer comes from; people from no organisation keep the free-text field."""
+
+    # Lives here, not in volunteers: the volunteer registry sits below projects and must not know about it.
+    volunteer = models.OneToOneField(
+        "volunteers.Volunteer",
+        verbose_name=_("volunteer"),
+        on_delete=models.CASCADE,
+        related_name="affiliation_link",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="volunteer_links"
+    )
+    position = models.CharField(_("position or role"), max_length=255, blank=True)
+    since = models.DateField(_("member since"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("volunteer's organisation")
+        verbose_name_plural = _("volunteers' organisations")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
