@@ -21,17 +21,16 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 translations: install
-	$(BIN)/python manage.py compile_translations
+	DEBUG=1 $(BIN)/python manage.py compile_translations
 
 # Refresh the catalogues after changing strings (needs GNU gettext), then translate the new entries.
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages -l ru -l en --no-location --ignore='.venv/*' --ignore='var/*'
-	DEBUG=1 $(BIN)/python manage.py makemessages -d djangojs -l ru -l en --no-location --ignore='.venv/*' --ignore='var/*'
+	DEBUG=1 $(BIN)/python manage.py make_catalogues
 
 run: export DEBUG ?= 1
 run: install
 	mkdir -p var
-	$(BIN)/python manage.py compile_translations
+	DEBUG=1 $(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo

@@ -29,8 +29,9 @@ class BirthDateField(forms.DateField):
 
     def to_python(self, value: object) -> dt.date | None:
         date = super().to_python(value)
-        # "%d.%m.%y" reads 55 as 2055; a two-digit year on a birth date means the last century.
-        if date is not None and date.year > dt.date.today().year:
+        # "%d.%m.%y" reads 58 as 2058 by the POSIX rule; a two-digit birth year means the last century.
+        two_digit_year = isinstance(value, str) and len(value.strip().rsplit(".", 1)[-1]) == 2
+        if date is not None and two_digit_year and date.year > dt.date.today().year:
             date = date.replace(year=date.year - 100)
         return date
 
@@ -137,7 +138,15 @@ def _clean_name(value: str, *, required: bool = True) -> str:
 
 
 class VolunteerAdminForm(forms.ModelForm):
-    """The coordinators' form: the model's clean() normalises the phone and e-mail."""
+    """The coordinators' form: takes the phone as people write it; the model stores it normalised."""
+
+    phone = forms.CharField(
+        label=_("Phone"), max_length=32, required=False, help_text=_("For example: 8 (978) 123-45-67")
+    )
+
+    def clean_phone(self) -> str | None:
+        raw = self.cleaned_data.get("phone", "")
+        return phone_or_error(raw) if raw.strip() else None
 
     class Meta:
         model = Volunteer

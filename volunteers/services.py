@@ -168,9 +168,9 @@ def volunteers_set_status(
 ) -> tuple[int, int]:
     """Move each volunteer that may move to the status; return (changed, skipped)."""
     changed = skipped = 0
-    for volunteer in volunteers.only("pk", "status"):
+    for pk in volunteers.order_by().values_list("pk", flat=True):
         try:
-            volunteer_set_status(volunteer=volunteer, status=status, by=by)
+            volunteer_set_status(volunteer=Volunteer(pk=pk), status=status, by=by)
         except InvalidTransition:
             skipped += 1
         else:

@@ -28,6 +28,6 @@ def catalogue_dirs() -> list[Path]:
     dirs = [Path(p).resolve() for p in settings.LOCALE_PATHS]
     for config in apps.get_app_configs():
         app_dir = Path(config.path).resolve()
-        if base in app_dir.parents and (app_dir / "locale").is_dir():
+        if app_dir.parent == base and (app_dir / "locale").is_dir():
             dirs.append(app_dir / "locale")
     return dirs
