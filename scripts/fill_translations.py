@@ -1,4 +1,4 @@
-"""Fill msgstr entries of .po catalogues from a Python dict of translations: `python scripts/fill_translations.py DICT.py PO...`.
+"""Fill empty msgstr entries of .po catalogues from a Python dict: `fill_translations.py DICT.py PO...`.
 
 The dict maps msgid (or (msgctxt, msgid), or (msgid,) for plurals -> list of forms) to the translation.
 Entries already translated are kept; prints what is still missing.

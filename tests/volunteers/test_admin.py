@@ -14,7 +14,7 @@ LIST = "/admin/volunteers/volunteer/"
 
 
 def born_aged(years: int, extra_days: int = 10) -> dt.date:
-    earliest, latest = birth_range_for_ages(years, years)
+    _earliest, latest = birth_range_for_ages(years, years)
     return latest - dt.timedelta(days=extra_days)
 
 
