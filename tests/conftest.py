@@ -66,3 +66,29 @@ def secretary_client(secretary) -> Client:
     client = Client()
     client.force_login(secretary)
     return client
+
+
+@pytest.fixture
+def celery_worker_on_redis(transactional_db):
+    """Start a real Celery worker (in a thread) consuming from the Redis broker in CELERY_BROKER_URL."""
+    if not os.environ.get("CELERY_BROKER_URL"):
+        pytest.skip("needs a real broker: set CELERY_BROKER_URL (CI points it at Redis)")
+    from celery.contrib.testing.worker import start_worker
+
+    celery_app.conf.task_always_eager = False
+    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
+        yield celery_app
+    celery_app.conf.task_always_eager = True
+
+
+def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.1):
+    """Poll until predicate() is truthy and return its value; fail the test after timeout seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    pytest.fail(f"condition not met within {timeout} s")
