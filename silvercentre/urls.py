@@ -19,6 +19,7 @@ urlpatterns = [
     path("a11y/", views.a11y_toggle, name="a11y-toggle"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("volunteers/", include("volunteers.urls")),
+    path("projects/", include("projects.urls")),
     # Staff sign in through allauth; the admin's own login page forwards there, keeping ?next=.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", admin.site.urls),

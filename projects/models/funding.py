@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,7 @@ class Funding(models.Model):
         max_digits=14,
         decimal_places=2,
         help_text=_("Roubles and kopecks, e.g. 1250000.50."),
+        validators=[MinValueValidator(Decimal("0.01"), message=_("The amount must be more than zero."))],
     )
     received_on = models.DateField(_("date received"))
     document = models.CharField(
@@ -88,7 +90,11 @@ class Funding(models.Model):
         verbose_name = _("funding")
         verbose_name_plural = _("funding")
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=Decimal("0")), name="funding_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=Decimal("0")),
+                name="funding_amount_positive",
+                violation_error_message=_("The amount must be more than zero."),
+            ),
         ]
         indexes = [models.Index(fields=["received_on"]), models.Index(fields=["source_type"])]
 

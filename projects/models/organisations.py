@@ -106,10 +106,16 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         constraints = [
             models.UniqueConstraint(
-                fields=["inn"], condition=models.Q(inn__isnull=False), name="organisation_inn_unique"
+                fields=["inn"],
+                condition=models.Q(inn__isnull=False),
+                name="organisation_inn_unique",
+                violation_error_message=_("An organisation with this ИНН is already in the registry."),
             ),
             models.UniqueConstraint(
-                fields=["ogrn"], condition=models.Q(ogrn__isnull=False), name="organisation_ogrn_unique"
+                fields=["ogrn"],
+                condition=models.Q(ogrn__isnull=False),
+                name="organisation_ogrn_unique",
+                violation_error_message=_("An organisation with this ОГРН is already in the registry."),
             ),
             # The check digits are checked in Python; the database at least refuses anything but digits.
             models.CheckConstraint(
@@ -124,6 +130,9 @@ class Organisation(models.Model):
                 fields=["is_flagship_resource_centre"],
                 condition=models.Q(is_flagship_resource_centre=True),
                 name="organisation_one_flagship",
+                violation_error_message=_(
+                    "Another organisation is already marked as the flagship resource centre."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(is_government_department=False)

@@ -120,10 +120,12 @@ class Project(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="project_ends_after_start",
+                violation_error_message=_("The end date cannot be earlier than the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(predecessor__isnull=True) | ~Q(predecessor=F("pk")),
                 name="project_not_own_predecessor",
+                violation_error_message=_("A project cannot continue itself."),
             ),
         ]
         indexes = [
@@ -161,7 +163,11 @@ class Replication(models.Model):
         verbose_name = _("replication in a region")
         verbose_name_plural = _("replication in regions")
         constraints = [
-            models.UniqueConstraint(fields=["project", "region"], name="replication_unique_region"),
+            models.UniqueConstraint(
+                fields=["project", "region"],
+                name="replication_unique_region",
+                violation_error_message=_("This region is already listed for the project."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -195,7 +201,13 @@ class ContractChange(models.Model):
         verbose_name = _("contract change agreement")
         verbose_name_plural = _("contract change agreements")
         constraints = [
-            models.UniqueConstraint(fields=["project", "number"], name="contract_change_unique_number"),
+            models.UniqueConstraint(
+                fields=["project", "number"],
+                name="contract_change_unique_number",
+                violation_error_message=_(
+                    "An agreement with this number is already recorded for the project."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -221,8 +233,16 @@ class Indicator(models.Model):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         constraints = [
-            models.UniqueConstraint(fields=["project", "name"], name="indicator_unique_name"),
-            models.CheckConstraint(condition=Q(planned_value__gte=0), name="indicator_plan_not_negative"),
+            models.UniqueConstraint(
+                fields=["project", "name"],
+                name="indicator_unique_name",
+                violation_error_message=_("The project already has an indicator with this name."),
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_value__gte=0),
+                name="indicator_plan_not_negative",
+                violation_error_message=_("The planned value cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -244,8 +264,16 @@ class IndicatorValue(models.Model):
         verbose_name = _("actual value")
         verbose_name_plural = _("actual values")
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "reported_on"], name="indicator_value_one_per_date"),
-            models.CheckConstraint(condition=Q(value__gte=0), name="indicator_value_not_negative"),
+            models.UniqueConstraint(
+                fields=["indicator", "reported_on"],
+                name="indicator_value_one_per_date",
+                violation_error_message=_("A value for this date has already been reported."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="indicator_value_not_negative",
+                violation_error_message=_("The actual value cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -278,6 +306,7 @@ class ExpertConsultation(models.Model):
             models.CheckConstraint(
                 condition=Q(held_on__isnull=True) | Q(held_on__gte=F("requested_on")),
                 name="consultation_held_after_request",
+                violation_error_message=_("The consultation cannot take place before it was requested."),
             ),
         ]
 

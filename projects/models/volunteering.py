@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -40,11 +43,14 @@ class Participation(models.Model):
         verbose_name_plural = _("participation in projects")
         constraints = [
             models.UniqueConstraint(
-                fields=["volunteer", "project", "started_on"], name="participation_unique_start"
+                fields=["volunteer", "project", "started_on"],
+                name="participation_unique_start",
+                violation_error_message=_("This volunteer already joined the project on this date."),
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
                 name="participation_ends_after_start",
+                violation_error_message=_("The end date cannot be earlier than the start date."),
             ),
         ]
 
@@ -63,7 +69,19 @@ class VolunteerHours(models.Model):
         Participation, verbose_name=_("participation"), on_delete=models.PROTECT, related_name="hours"
     )
     date = models.DateField(_("date"))
-    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=4,
+        decimal_places=2,
+        validators=[
+            MinValueValidator(
+                Decimal("0.01"), message=_("Hours in one day must be more than 0 and at most 24.")
+            ),
+            MaxValueValidator(
+                MAX_HOURS_PER_DAY, message=_("Hours in one day must be more than 0 and at most 24.")
+            ),
+        ],
+    )
     description = models.CharField(_("what was done"), max_length=500)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     reported_by = models.ForeignKey(
@@ -95,6 +113,7 @@ class VolunteerHours(models.Model):
             models.CheckConstraint(
                 condition=Q(hours__gt=Decimal("0")) & Q(hours__lte=MAX_HOURS_PER_DAY),
                 name="hours_between_0_and_24",
+                violation_error_message=_("Hours in one day must be more than 0 and at most 24."),
             ),
             # An approval always says when it happened; a pending record has no approval time.
             models.CheckConstraint(
@@ -111,6 +130,17 @@ class VolunteerHours(models.Model):
 
 def statement_upload_to(instance: VolunteerStatement, filename: str) -> str:
     return f"statements/{instance.created_at:%Y/%m}/{filename}"
+
+
+def private_storage() -> Storage:
+    """Where statements are kept: never under MEDIA_URL, because they carry a person's name and birth date.
+
+    A deployment may name its own backend as STORAGES["private"] (e.g. a private S3 bucket); otherwise the
+    files go under VAR_DIR/private and are downloaded only through the admin, which checks permissions.
+    """
+    if "private" in settings.STORAGES:
+        return storages["private"]
+    return FileSystemStorage(location=Path(settings.VAR_DIR) / "private")
 
 
 class VolunteerStatement(models.Model):
@@ -142,7 +172,7 @@ class VolunteerStatement(models.Model):
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     total_hours = models.DecimalField(_("total hours"), max_digits=8, decimal_places=2, null=True, blank=True)
-    file = models.FileField(_("PDF file"), upload_to=statement_upload_to, blank=True)
+    file = models.FileField(_("PDF file"), upload_to=statement_upload_to, storage=private_storage, blank=True)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
 
     class Meta:
