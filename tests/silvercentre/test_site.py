@@ -36,9 +36,13 @@ def test_home_is_russian_and_links_the_signup_and_privacy(client, db):
     assert "/static/css/site.css" in html
 
 
-def test_english_is_available(client, db):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
-    assert "Become a volunteer" in response.content.decode()
+def test_russian_whatever_the_browser_says_and_english_on_request(client, db):
+    assert "Стать волонтёром" in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert "Become a volunteer" in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
+    assert "Стать волонтёром" in client.get("/").content.decode()
 
 
 def test_privacy_shows_the_current_consent_text_and_its_versions(client, db):
