@@ -1,4 +1,4 @@
-"""Screenshot pages of a running portal at phone and desktop widths: `python scripts/screenshots.py BASE OUT PATH...`.
+"""Screenshot pages of a running portal at phone and desktop widths: `screenshots.py BASE OUT PATH...`.
 
 Uses Debian's Chromium through Playwright (no browser download). A path of the form `signup-errors`
 submits the signup form with wrong input first, to see the messages as a person would.
