@@ -149,7 +149,7 @@ def _participation_period(participation: Participation) -> str:
     return f"{start} — {participation.ended_on:%d.%m.%Y}"
 
 
-def hours_approve(*, hours: Iterable[VolunteerHours], by: AbstractBaseUser) -> int:
+def hours_approve(*, hours: Iterable[VolunteerHours], by: AbstractBaseUser | None) -> int:
     """Approve pending hours; already approved ones are left alone. Return how many were approved."""
     ids = [entry.pk for entry in hours]
     approved = 0

@@ -39,6 +39,16 @@ def ogrn_is_valid(value: str) -> bool:
     return False
 
 
+def complete_inn10(first9: str) -> str:
+    """Append the check digit to nine digits of an organisation's ИНН (for demo data and tests)."""
+    return first9 + str(_control(first9, _INN10_WEIGHTS))
+
+
+def complete_ogrn13(first12: str) -> str:
+    """Append the check digit to twelve digits of an ОГРН (for demo data and tests)."""
+    return first12 + str(int(first12) % 11 % 10)
+
+
 def normalise_number(value: str | None) -> str | None:
     """Drop the spaces and dashes people type inside registration numbers; empty becomes None."""
     cleaned = "".join(ch for ch in (value or "") if ch not in " -\u00a0")
