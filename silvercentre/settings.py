@@ -136,6 +136,7 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_ADAPTER = "silvercentre.adapters.StaffOnlyAccountAdapter"
+ACCOUNT_FORMS = {"login": "silvercentre.forms.StaffLoginForm"}
 ACCOUNT_PASSWORD_MIN_LENGTH = 12
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
