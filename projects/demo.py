@@ -105,7 +105,6 @@ def seed() -> dict[str, int]:
                 contract_date=contract_date,
                 summary=summary,
                 goals=goals,
-                description=summary,
                 target_audience=audience,
                 is_best_practice=best,
                 is_public=key not in NOT_PUBLIC,

@@ -32,9 +32,7 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Project.Status.choices, empty_label=_("Any status")
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), method="filter_year", coerce=int, empty_label=_("Any year")
-    )
+    year = django_filters.ChoiceFilter(label=_("Year"), method="filter_year", empty_label=_("Any year"))
     best_practice = django_filters.BooleanFilter(
         label=_("Only best practices"),
         method="filter_best_practice",
@@ -48,7 +46,7 @@ class ProjectFilter(django_filters.FilterSet):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = [(year, str(year)) for year in project_years_range()]
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in project_years_range()]
 
     def filter_organisation(
         self, queryset: QuerySet[Project], name: str, value: Organisation
@@ -56,8 +54,9 @@ class ProjectFilter(django_filters.FilterSet):
         # A partner's page of projects matters as much as a lead's; distinct() because of the M2M join.
         return queryset.filter(Q(lead_organisation=value) | Q(partners=value)).distinct()
 
-    def filter_year(self, queryset: QuerySet[Project], name: str, value: int) -> QuerySet[Project]:
-        return queryset.active_in_year(value)
+    def filter_year(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
+        # The value is one of the offered choices (validated), so it is a year in digits.
+        return queryset.active_in_year(int(value))
 
     def filter_best_practice(
         self, queryset: QuerySet[Project], name: str, value: bool | None

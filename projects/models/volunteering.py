@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -132,6 +133,18 @@ def statement_upload_to(instance: VolunteerStatement, filename: str) -> str:
     return f"statements/{instance.created_at:%Y/%m}/{filename}"
 
 
+class PrivateFileStorage(FileSystemStorage):
+    """Files under VAR_DIR/private; the folder is read from settings when used, so tests can move it."""
+
+    @property
+    def base_location(self) -> str:  # type: ignore[override]
+        return self._value_or_setting(self._location, str(Path(settings.VAR_DIR) / "private"))
+
+    @property
+    def location(self) -> str:  # type: ignore[override]
+        return os.path.abspath(self.base_location)
+
+
 def private_storage() -> Storage:
     """Where statements are kept: never under MEDIA_URL, because they carry a person's name and birth date.
 
@@ -140,7 +153,7 @@ def private_storage() -> Storage:
     """
     if "private" in settings.STORAGES:
         return storages["private"]
-    return FileSystemStorage(location=Path(settings.VAR_DIR) / "private")
+    return PrivateFileStorage()
 
 
 class VolunteerStatement(models.Model):

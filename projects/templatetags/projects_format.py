@@ -26,5 +26,6 @@ def amount(value: Decimal | int | None) -> str:
     if value is None:
         return "—"
     number = Decimal(value)
-    places = 0 if number == number.to_integral_value() else 2
+    # 18.50 hours reads as «18,5», 150.00 people as «150».
+    places = max(0, -number.normalize().as_tuple().exponent)
     return number_format(number, decimal_pos=places, force_grouping=True)
