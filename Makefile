@@ -56,3 +56,9 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Page times and query counts on a throwaway database; copy the table into BENCHMARKS.md.
+bench: export SECRET_KEY ?= bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
+bench: install-dev
+	$(BIN)/python manage.py compile_translations > /dev/null
+	$(BIN)/python scripts/bench.py
