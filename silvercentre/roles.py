@@ -34,10 +34,27 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...] | str]] = {
 }
 
 
-def _permissions_for(spec: dict[str, tuple[str, ...] | str]) -> list[Permission]:
+# Models that carry volunteers' personal data (names, hours, statements) outside the volunteers app:
+# a role listed here gets no permission on them, whatever its app-wide spec says.
+PERSONAL_DATA_MODELS = {
+    "projects.volunteeraffiliation",
+    "projects.participation",
+    "projects.volunteerhours",
+    "projects.volunteerstatement",
+    "events.volunteerassignment",
+}
+WITHOUT_PERSONAL_DATA = {SECRETARIES}
+
+
+def _permissions_for(role: str, spec: dict[str, tuple[str, ...] | str]) -> list[Permission]:
     found: list[Permission] = []
     perms = Permission.objects.filter(content_type__app_label__in=spec.keys()).select_related("content_type")
     for perm in perms:
+        label = f"{perm.content_type.app_label}.{perm.content_type.model}"
+        if role in WITHOUT_PERSONAL_DATA and (
+            label in PERSONAL_DATA_MODELS or label.startswith("volunteers.")
+        ):
+            continue
         actions = spec[perm.content_type.app_label]
         if actions == "*" or perm.codename.split("_", 1)[0] in actions:
             found.append(perm)
@@ -49,4 +66,4 @@ def ensure_roles(**kwargs: Any) -> None:
     using = kwargs.get("using", "default")
     for name, spec in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.using(using).get_or_create(name=name)
-        group.permissions.set(_permissions_for(spec))
+        group.permissions.set(_permissions_for(name, spec))

@@ -175,6 +175,11 @@ def test_roles_exist_with_their_permissions(db):
     assert ("volunteers", "change_volunteer") in coordinator_perms
     assert ("volunteers", "view_consentrecord") in coordinator_perms
     assert not {perm for perm in secretary_perms if perm[0] == "volunteers"}
+    # Nor do they see volunteers through the projects app (participation, hours, statements).
+    for codename in ("view_participation", "view_volunteerhours", "view_volunteerstatement"):
+        assert ("projects", codename) not in secretary_perms
+        assert ("projects", codename) in coordinator_perms
+    assert ("projects", "view_organisation") in secretary_perms
 
 
 def test_404_is_russian(client, db):
