@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import (
@@ -39,6 +39,7 @@ from projects.models import (
 from volunteers.models import Volunteer
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 MONEY = DecimalField(max_digits=16, decimal_places=2)
 _BUDGET = sorted(BUDGET_SOURCES)
 
@@ -91,14 +92,16 @@ class CoFinancing:
 
     @property
     def base_average(self) -> Decimal:
-        return (self.base_budget_total / len(self.base_years)).quantize(Decimal("0.01"))
+        return (self.base_budget_total / len(self.base_years)).quantize(CENT, rounding=ROUND_HALF_UP)
 
     @property
     def multiplier(self) -> Decimal | None:
         """How many times the year's total exceeds the base average; None without base budget money."""
         if not self.base_budget_total:
             return None
-        return (self.year_total * len(self.base_years) / self.base_budget_total).quantize(Decimal("0.01"))
+        return (self.year_total * len(self.base_years) / self.base_budget_total).quantize(
+            CENT, rounding=ROUND_HALF_UP
+        )
 
 
 def funding_totals_by_year(
@@ -249,7 +252,7 @@ class InKind:
 
     @property
     def value(self) -> Decimal:
-        return (self.hours * self.rate).quantize(Decimal("0.01"))
+        return (self.hours * self.rate).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def volunteer_hours_in_kind(

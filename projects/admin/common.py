@@ -36,7 +36,7 @@ def csv_value(value: object) -> str:
         return value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal):
         # A decimal comma: Russian Excel reads «1250000,50» as a number, «1250000.50» as text.
-        return str(value).replace(".", ",")
+        return f"{value:.2f}".replace(".", ",")
     return str(value)
 
 

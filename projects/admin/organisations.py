@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, Field, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -22,6 +23,14 @@ class RegistrationNumberField(forms.CharField):
 
 
 class OrganisationAdminForm(forms.ModelForm):
+    # People paste «silver-sevastopol.ru» without a scheme; every site worth linking serves https.
+    website = forms.URLField(
+        label=capfirst(Organisation._meta.get_field("website").verbose_name),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+    )
+
     class Meta:
         model = Organisation
         fields = (
@@ -100,14 +109,6 @@ class OrganisationAdmin(SimpleHistoryAdmin):
         (_("Record"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
     actions = ("export_csv",)
-
-    def formfield_for_dbfield(
-        self, db_field: Field, request: HttpRequest, **kwargs: object
-    ) -> forms.Field | None:
-        if db_field.name == "website":
-            # People paste «silver-sevastopol.ru» without a scheme; every site worth linking serves https.
-            kwargs["assume_scheme"] = "https"
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
         return super().get_queryset(request).annotate(projects_led_count=Count("led_projects", distinct=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Max, Min, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -24,8 +25,31 @@ from projects.selectors import funding_totals_by_project
 from projects.templatetags.projects_format import roubles
 
 
+class FundingForm(forms.ModelForm):
+    class Meta:
+        model = Funding
+        fields = ("project", "source_type", "source_name", "amount", "received_on", "document", "note")
+        # Amounts are typed the Russian way, «1250000,50»; the decimal comma must be accepted.
+        localized_fields = ("amount",)
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ("project", "position", "name", "unit", "planned_value")
+        localized_fields = ("planned_value",)
+
+
+class IndicatorValueForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorValue
+        fields = ("indicator", "reported_on", "value", "note")
+        localized_fields = ("value",)
+
+
 class FundingInline(admin.TabularInline):
     model = Funding
+    form = FundingForm
     extra = 0
     fields = ("source_type", "source_name", "amount", "received_on", "document")
 
@@ -40,6 +64,7 @@ class ParticipationInline(VolunteerDataMixin, admin.TabularInline):
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
+    form = IndicatorForm
     extra = 0
     fields = ("position", "name", "unit", "planned_value")
     # Actual values are entered on the indicator's own page, one row per reporting date.
@@ -240,6 +265,7 @@ class BudgetFilter(admin.SimpleListFilter):
 
 @admin.register(Funding)
 class FundingAdmin(SimpleHistoryAdmin):
+    form = FundingForm
     list_display = ("project", "source_type", "is_budget_display", "amount", "received_on", "document")
     list_filter = (BudgetFilter, "source_type", "project__lead_organisation__legal_form")
     list_select_related = ("project",)
@@ -260,12 +286,14 @@ class FundingAdmin(SimpleHistoryAdmin):
 
 class IndicatorValueInline(admin.TabularInline):
     model = IndicatorValue
+    form = IndicatorValueForm
     extra = 1
     fields = ("reported_on", "value", "note")
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
+    form = IndicatorForm
     list_display = ("name", "project", "unit", "planned_value")
     list_select_related = ("project",)
     search_fields = ("name", "project__title")

@@ -33,6 +33,8 @@ class HoursForm(forms.ModelForm):
     class Meta:
         model = VolunteerHours
         fields = ("participation", "date", "hours", "description")
+        # Russian keyboards type «1,5»: accept the decimal comma.
+        localized_fields = ("hours",)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
