@@ -142,6 +142,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     # Public volunteer signup, checked by volunteers.views through allauth's rate limiter.
     "volunteer_signup": env_str("SIGNUP_RATE_LIMIT", "20/h/ip"),
+    # Public event submission, checked by events.views the same way.
+    "event_submit": env_str("EVENT_SUBMIT_RATE_LIMIT", "10/h/ip"),
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/admin/"

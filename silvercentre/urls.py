@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("volunteers/", include("volunteers.urls")),
     path("projects/", include("projects.urls")),
+    path("events/", include("events.urls")),
     # Staff sign in through allauth; the admin's own login page forwards there, keeping ?next=.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", admin.site.urls),
