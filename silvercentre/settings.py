@@ -204,6 +204,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.tasks.anonymise_due_withdrawals",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Mondays at 08:00: e-mail the council's digest of decisions overdue or due within 14 days.
+    "council-execution-digest": {
+        "task": "council.tasks.send_execution_digest",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
 }
 
 # Personal data: days between a recorded consent withdrawal and anonymisation (the law allows up to 30).

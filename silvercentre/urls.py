@@ -21,6 +21,7 @@ urlpatterns = [
     path("volunteers/", include("volunteers.urls")),
     path("projects/", include("projects.urls")),
     path("events/", include("events.urls")),
+    path("council/", include("council.urls")),
     # Staff sign in through allauth; the admin's own login page forwards there, keeping ?next=.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", admin.site.urls),

@@ -5,12 +5,18 @@ import logging
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from council import demo as council_demo
 from events import demo as events_demo
 from projects import demo as projects_demo
 from volunteers import demo as volunteers_demo
 
 # Each app's demo module, in layer order: later ones link to what earlier ones created.
-DEMO_MODULES = [("volunteers", volunteers_demo), ("projects", projects_demo), ("events", events_demo)]
+DEMO_MODULES = [
+    ("volunteers", volunteers_demo),
+    ("projects", projects_demo),
+    ("events", events_demo),
+    ("council", council_demo),
+]
 
 
 class Command(BaseCommand):
