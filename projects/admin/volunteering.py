@@ -334,13 +334,14 @@ if admin.site.is_registered(Volunteer):
 class VolunteerAdmin(RegistryVolunteerAdmin):
     """The registry's volunteer page plus the organisation link, projects and the volunteer book."""
 
-    inlines = (
-        *RegistryVolunteerAdmin.inlines,
-        AffiliationInline,
-        VolunteerParticipationInline,
-        StatementInline,
-    )
     actions = (*RegistryVolunteerAdmin.actions, "order_statement")
+
+    def get_inlines(self, request: HttpRequest, obj: Volunteer | None) -> list[type]:
+        inlines = list(super().get_inlines(request, obj))
+        # A new entry in the registry is just the person; projects and the book come once it exists.
+        if obj is None or obj.pk is None:
+            return inlines
+        return [*inlines, AffiliationInline, VolunteerParticipationInline, StatementInline]
 
     def get_list_display(self, request: HttpRequest) -> tuple[str, ...]:
         display = tuple(super().get_list_display(request))
