@@ -233,3 +233,22 @@ def statement_mark_failed(*, statement_id: int) -> None:
     VolunteerStatement.objects.filter(pk=statement_id).exclude(status=VolunteerStatement.Status.READY).update(
         status=VolunteerStatement.Status.FAILED
     )
+
+
+def volunteer_erase_project_data(*, volunteer: Volunteer) -> int:
+    """Erase the statements and the organisation link of an anonymised person; return statements erased."""
+    # Statements print the name and birth date; hours stay, since without a name they are only statistics.
+    statements = list(VolunteerStatement.objects.filter(volunteer=volunteer))
+    files = [(s.file.storage, s.file.name) for s in statements if s.file]
+    VolunteerStatement.objects.filter(pk__in=[s.pk for s in statements]).delete()
+    VolunteerAffiliation.objects.filter(volunteer=volunteer).delete()
+    # After the deletion, which itself writes a history row.
+    VolunteerAffiliation.history.filter(volunteer_id=volunteer.pk).delete()
+
+    def remove_files() -> None:
+        # After commit: a rolled-back anonymisation must not have lost the files.
+        for storage, name in files:
+            storage.delete(name)
+
+    transaction.on_commit(remove_files)
+    return len(statements)

@@ -119,3 +119,26 @@ def test_statement_files_stay_out_of_media(volunteer, settings, django_capture_o
     path = statement.file.path
     assert path.startswith(str(settings.VAR_DIR / "private"))
     assert not path.startswith(str(settings.MEDIA_ROOT))
+
+
+def test_anonymisation_erases_statements_and_the_organisation_link(
+    volunteer, settings, django_capture_on_commit_callbacks
+):
+    from projects.models import VolunteerAffiliation
+    from volunteers.services import volunteer_anonymise
+
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = services.statement_request(volunteer=volunteer)
+    statement.refresh_from_db()
+    path = statement.file.path
+    services.volunteer_link_organisation(volunteer=volunteer, organisation=OrganisationFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert volunteer_anonymise(volunteer_id=volunteer.pk)
+    assert not VolunteerStatement.objects.filter(volunteer=volunteer).exists()
+    assert not VolunteerAffiliation.objects.filter(volunteer=volunteer).exists()
+    assert not VolunteerAffiliation.history.filter(volunteer_id=volunteer.pk).exists()
+    import os
+
+    assert not os.path.exists(path)
+    # The hours stay for the projects' statistics, without anyone's name on them.
+    assert volunteer.participations.get(project__title="Школа здоровья").hours.count() == 2
