@@ -20,6 +20,34 @@ from projects.models import Organisation
 DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DATE_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ДД.ММ.ГГГГ", "maxlength": 10})
 DATE_ERROR = _("Please write the date as day, month and year, for example 09.05.2027.")
+# Calendar arithmetic near year 1 or 9999 overflows; no event of this portal is that far away.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
+
+class CalendarDateField(forms.DateField):
+    """A date typed the Russian way, within the years the calendar can hold."""
+
+    default_error_messages = {
+        "invalid": DATE_ERROR,
+        "out_of_range": _("Please check the year: the calendar holds events from %(first)s to %(last)s."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            raise forms.ValidationError(
+                self.error_messages["out_of_range"],
+                code="out_of_range",
+                params={"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+            )
+
+
+class CalendarDateFilter(django_filters.DateFilter):
+    field_class = CalendarDateField
 
 
 def organisers_with_events() -> QuerySet[Organisation]:
@@ -33,7 +61,7 @@ def organisers_with_events() -> QuerySet[Organisation]:
 
 class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"),
+        label=_("Name, place or organiser"),
         method="filter_q",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("For example: Малахов курган")}),
     )
@@ -57,20 +85,8 @@ class EventFilter(django_filters.FilterSet):
         method="filter_organizer",
         empty_label=_("Any organiser"),
     )
-    date_from = django_filters.DateFilter(
-        label=_("From"),
-        method="filter_date_from",
-        input_formats=DATE_INPUT_FORMATS,
-        widget=DATE_WIDGET,
-        error_messages={"invalid": DATE_ERROR},
-    )
-    date_to = django_filters.DateFilter(
-        label=_("To"),
-        method="filter_date_to",
-        input_formats=DATE_INPUT_FORMATS,
-        widget=DATE_WIDGET,
-        error_messages={"invalid": DATE_ERROR},
-    )
+    date_from = CalendarDateFilter(label=_("From"), method="filter_date_from", widget=DATE_WIDGET)
+    date_to = CalendarDateFilter(label=_("To"), method="filter_date_to", widget=DATE_WIDGET)
     patriotic = django_filters.BooleanFilter(
         label=_("Patriotic events only"),
         method="filter_patriotic",

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.filters import DATE_ERROR, DATE_INPUT_FORMATS
+from events.filters import CalendarDateField
 from events.models import AgeRating, Audience, Category, EventFormat
 from events.times import all_day_bounds, combine_local
 from projects.models import ContractChange, Organisation
@@ -20,12 +20,8 @@ TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%H-%M", "%H %M", "%H"]
 TIME_ERROR = _("Please write the time as hours and minutes, for example 18:00.")
 
 
-class LocalDateField(forms.DateField):
+class LocalDateField(CalendarDateField):
     widget = forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ДД.ММ.ГГГГ", "maxlength": 10})
-    default_error_messages = {"invalid": DATE_ERROR}
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(input_formats=DATE_INPUT_FORMATS, **kwargs)
 
 
 class LocalTimeField(forms.TimeField):

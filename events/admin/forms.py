@@ -21,6 +21,8 @@ class EventAdminForm(forms.ModelForm):
         error_messages={"required": _("Please choose at least one target audience.")},
     )
 
+    registration_url = forms.URLField(label=_("Registration link"), required=False, assume_scheme="https")
+
     class Meta:
         model = Event
         fields = (

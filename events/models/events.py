@@ -235,7 +235,9 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
                 | (
-                    Q(latitude__gte=Decimal("-90"))
+                    Q(latitude__isnull=False)
+                    & Q(longitude__isnull=False)
+                    & Q(latitude__gte=Decimal("-90"))
                     & Q(latitude__lte=Decimal("90"))
                     & Q(longitude__gte=Decimal("-180"))
                     & Q(longitude__lte=Decimal("180"))
