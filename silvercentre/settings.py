@@ -204,6 +204,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.tasks.anonymise_due_withdrawals",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Every 5 minutes: requeue once, or fail with a reason, reports stuck «формируется» past their time limit.
+    "reports-sweep-stale": {
+        "task": "reports.tasks.sweep_stale_reports",
+        "schedule": crontab(minute="*/5"),
+    },
+    # On the 1st of each month at 06:00: the activity report for the previous month, as PDF and XLSX.
+    "reports-monthly-activity": {
+        "task": "reports.tasks.order_monthly_activity_report",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+    },
+    # Nightly at 04:30: delete report files older than REPORTS_KEEP_DAYS.
+    "reports-delete-old": {
+        "task": "reports.tasks.delete_old_reports",
+        "schedule": crontab(hour=4, minute=30),
+    },
     # Mondays at 08:00: e-mail the council's digest of decisions overdue or due within 14 days.
     "council-execution-digest": {
         "task": "council.tasks.send_execution_digest",
@@ -220,6 +235,18 @@ if not 0 <= WITHDRAWAL_ANONYMISE_AFTER_DAYS <= 30:
 VOLUNTEER_HOUR_RATE = env_decimal("VOLUNTEER_HOUR_RATE", Decimal("250.00"))
 if VOLUNTEER_HOUR_RATE < 0:
     raise ImproperlyConfigured("VOLUNTEER_HOUR_RATE cannot be negative")
+
+# Reports: time limits of one report (seconds), starts allowed before a stuck one fails, days files are kept.
+REPORTS_SOFT_TIME_LIMIT = env_int("REPORTS_SOFT_TIME_LIMIT", 300)
+REPORTS_TIME_LIMIT = env_int("REPORTS_TIME_LIMIT", 360)
+if not 0 < REPORTS_SOFT_TIME_LIMIT < REPORTS_TIME_LIMIT:
+    raise ImproperlyConfigured("REPORTS_SOFT_TIME_LIMIT must be positive and below REPORTS_TIME_LIMIT")
+REPORTS_MAX_ATTEMPTS = env_int("REPORTS_MAX_ATTEMPTS", 2)
+if REPORTS_MAX_ATTEMPTS < 1:
+    raise ImproperlyConfigured("REPORTS_MAX_ATTEMPTS must be at least 1")
+REPORTS_KEEP_DAYS = env_int("REPORTS_KEEP_DAYS", 90)
+if REPORTS_KEEP_DAYS < 1:
+    raise ImproperlyConfigured("REPORTS_KEEP_DAYS must be at least 1")
 
 SITE_NAME = _("Regional Centre of Silver Volunteering in Sevastopol")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

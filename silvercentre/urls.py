@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("volunteers/", include("volunteers.urls")),
     path("projects/", include("projects.urls")),
+    path("reports/", include("reports.urls")),
     path("events/", include("events.urls")),
     path("council/", include("council.urls")),
     # Staff sign in through allauth; the admin's own login page forwards there, keeping ?next=.
