@@ -43,6 +43,7 @@ run: install
 
 test: export SECRET_KEY ?= test-only-secret-key-not-for-production-0123456789abcdef
 test: install-dev
+	@bash scripts/ensure_chromium.sh
 	$(BIN)/python manage.py compile_translations > /dev/null
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -16,6 +16,17 @@ from tests.factories import UserFactory
 USES_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_for_the_live_server():
+    """The live server's middleware reads these once, before per-test settings apply: set them first."""
+    from django.conf import settings as django_settings
+
+    django_settings.SECURE_SSL_REDIRECT = False
+    django_settings.SECURE_HSTS_SECONDS = 0
+    django_settings.SESSION_COOKIE_SECURE = False
+    django_settings.CSRF_COOKIE_SECURE = False
+
+
 @pytest.fixture(autouse=True)
 def _plain_http_and_clean_cache(settings):
     """Tests speak plain HTTP; every test starts with an empty cache (the rate limits live there)."""
