@@ -191,8 +191,9 @@ def resolution_publish(*, resolution: Resolution, by: User | None, queue: bool =
     if by is not None and not can_publish(by):
         raise PermissionDenied(_("Only council secretaries can publish resolutions."))
     with transaction.atomic():
+        # Only the resolution's own row is locked: PostgreSQL cannot lock the empty side of an outer join.
         locked = (
-            Resolution.objects.select_for_update()
+            Resolution.objects.select_for_update(of=("self",))
             .select_related("meeting", "supersedes")
             .get(pk=resolution.pk)
         )
@@ -382,7 +383,9 @@ def decision_report_add(
     if not text.strip():
         raise ValidationError({"text": _("Describe what was done.")})
     with transaction.atomic():
-        locked = DecisionItem.objects.select_for_update().select_related("resolution").get(pk=item.pk)
+        locked = (
+            DecisionItem.objects.select_for_update(of=("self",)).select_related("resolution").get(pk=item.pk)
+        )
         if not Resolution.objects.current().filter(pk=locked.resolution_id).exists():
             raise NotInForce(
                 _("Execution is recorded against the published version of a resolution in force.")

@@ -162,17 +162,22 @@ class DecisionControlAdmin(admin.ModelAdmin):
         pass  # nothing of the decision itself is edited here; reports go through save_formset
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        created = []
         for report_form in formset.forms:
             if not report_form.has_changed() or report_form.instance.pk:
                 continue
             data = report_form.cleaned_data
-            services.decision_report_add(
-                item=form.instance,
-                reported_on=data["reported_on"],
-                text=data["text"],
-                status=data.get("status") or "",
-                by=request.user,
+            created.append(
+                services.decision_report_add(
+                    item=form.instance,
+                    reported_on=data["reported_on"],
+                    text=data["text"],
+                    status=data.get("status") or "",
+                    by=request.user,
+                )
             )
+        # The admin's history message reads these, as if the formset had saved them itself.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = created, [], []
 
 
 @admin.register(DigestDelivery)

@@ -119,3 +119,16 @@ class DecisionItemFactory(factory.django.DjangoModelFactory):
     def responsible_members(self, create: bool, extracted: list | None, **kwargs: object) -> None:
         if create and extracted:
             self.responsible_members.set(extracted)
+
+
+def mark_published(resolution: Resolution) -> Resolution:
+    """Make a draft look published, with its decisions already added, without rendering a PDF."""
+    Resolution.objects.filter(pk=resolution.pk).update(
+        status=Resolution.Status.PUBLISHED,
+        published_at=timezone.now(),
+        pdf=f"council/resolutions/test-{resolution.pk}.pdf",
+        pdf_sha256="0" * 64,
+        pdf_size=1024,
+    )
+    resolution.refresh_from_db()
+    return resolution
