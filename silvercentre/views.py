@@ -63,7 +63,7 @@ def _broker_status() -> str:
     from silvercentre.celery import app
 
     try:
-        with app.connection_for_write() as conn:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception:
         logger.warning("health check: broker unavailable")
