@@ -14,6 +14,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from council import services
@@ -111,6 +112,13 @@ class DecisionControlAdmin(admin.ModelAdmin):
     readonly_fields = fields
     inlines = (ExecutionReportInline,)
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        context = {
+            "title": _("Execution control: decisions of the resolutions in force"),
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context=context)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[DecisionItem]:
         return decisions_under_control(today=local_today()).prefetch_related(
             "responsible_organisations", "responsible_members"
@@ -132,7 +140,7 @@ class DecisionControlAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("decision"))
     def short_text(self, obj: DecisionItem) -> str:
-        return obj.text if len(obj.text) <= 120 else obj.text[:119] + "…"
+        return Truncator(obj.text).chars(100)
 
     @admin.display(description=_("Responsible"))
     def responsible(self, obj: DecisionItem) -> str:

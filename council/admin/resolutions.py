@@ -12,12 +12,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from council import services, tasks
@@ -67,7 +69,13 @@ class DecisionInline(DraftOnlyInline, admin.StackedInline):
     autocomplete_fields = ("responsible_organisations", "responsible_members")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[DecisionItem]:
-        return super().get_queryset(request).select_related("parent")
+        # Document order: each decision followed by its sub-items.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .order_by(Coalesce("parent__position", "position"), F("parent").asc(nulls_first=True), "position")
+        )
 
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "text":
@@ -178,7 +186,7 @@ class ResolutionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("title"))
     def short_title(self, obj: Resolution) -> str:
-        return obj.title if len(obj.title) <= 80 else obj.title[:79] + "…"
+        return Truncator(obj.title).chars(80)
 
     @admin.display(description=_("Done / tracked, overdue"))
     def execution(self, obj: Resolution) -> str:

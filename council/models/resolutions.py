@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -65,7 +66,9 @@ class Resolution(models.Model):
     )
     kind = models.CharField(_("document"), max_length=12, choices=Kind.choices, default=Kind.RESOLUTION)
     number = models.CharField(_("number"), max_length=30)
-    version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
+    version = models.PositiveSmallIntegerField(
+        pgettext_lazy("resolution", "version"), default=1, editable=False
+    )
     supersedes = models.OneToOneField(
         "self",
         verbose_name=_("supersedes"),
@@ -395,7 +398,7 @@ class DecisionItem(_PartOfText):
         indexes = [models.Index(fields=["status", "due_date"])]
 
     def __str__(self) -> str:
-        return f"{self.number_label()} {self.text[:80]}"
+        return f"{self.decimal_number}. {Truncator(self.text).chars(80)}"
 
     def number_label(self, style: str | None = None) -> str:
         """Return the number as printed: «9.», «9.1.», «а)» or «–» for a sub-item."""
