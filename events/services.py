@@ -284,14 +284,19 @@ def event_save(*, event: Event, by: AbstractBaseUser | None) -> Event:
     return event
 
 
-def assignment_add(*, event: Event, volunteer: Volunteer, role: str, note: str = "") -> EventAssignment:
-    """Ask a volunteer to help at an event in a role."""
+def assignment_check(*, event: Event, volunteer: Volunteer) -> None:
+    """Refuse help at an event that will not happen, and records that hold no person any more."""
     if event.status in (Status.CANCELLED, Status.REJECTED):
         raise ValidationError(
             _("Volunteers cannot be assigned to a cancelled or rejected event."), code="status"
         )
     if volunteer.anonymised_at is not None:
         raise ValidationError(_("The volunteer's record has been anonymised."), code="anonymised")
+
+
+def assignment_add(*, event: Event, volunteer: Volunteer, role: str, note: str = "") -> EventAssignment:
+    """Ask a volunteer to help at an event in a role."""
+    assignment_check(event=event, volunteer=volunteer)
     role = " ".join(role.split())
     if not role:
         raise ValidationError(_("Please describe the volunteer's role."), code="role")

@@ -1,3 +1,3 @@
 """The coordinators' admin of the calendar; importing the package registers it all."""
 
-from events.admin import events, vocabularies  # noqa: F401
+from events.admin import assignments, events, vocabularies  # noqa: F401

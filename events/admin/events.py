@@ -81,6 +81,32 @@ class PostponementInline(admin.TabularInline):
         return False
 
 
+def bulk_form_response(
+    model_admin: admin.ModelAdmin,
+    request: HttpRequest,
+    *,
+    form: Any,
+    items: Any,
+    action: str,
+    title: str,
+    intro: str,
+    button: str,
+) -> TemplateResponse:
+    """The intermediate page of a list action that needs one more answer (a reason, the hours)."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": title,
+        "intro": intro,
+        "button": button,
+        "form": form,
+        "items": items,
+        "action": action,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "events/admin/bulk_form.html", context)
+
+
 # Which workflow steps the change form offers for each status.
 STEPS: dict[str, tuple[str, ...]] = {
     Event.Status.DRAFT: ("publish", "reject"),
@@ -422,16 +448,16 @@ class EventAdmin(SimpleHistoryAdmin):
             for problem in problems:
                 messages.error(request, problem)
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Reject the selected events"),
-            "form": form,
-            "events": queryset,
-            "action": "reject_selected",
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "events/admin/reject_selected.html", context)
+        return bulk_form_response(
+            self,
+            request,
+            form=form,
+            items=queryset,
+            action="reject_selected",
+            title=_("Reject the selected events"),
+            intro=_("These events will be rejected; each submitter gets the reason by e-mail:"),
+            button=_("Reject"),
+        )
 
 
 @admin.register(EventSubmission)

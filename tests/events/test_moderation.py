@@ -187,3 +187,42 @@ def test_admin_lists_are_constant_in_queries(coordinator_client, db, django_asse
         SubmissionFactory()
     with django_assert_max_num_queries(len(small.captured_queries)):
         coordinator_client.get(url)
+
+
+def test_coordinator_records_hours_for_volunteers_at_a_past_event(coordinator_client, db):
+    import datetime as dt
+    from decimal import Decimal
+
+    from events.times import combine_local
+
+    day = dt.date.today() - dt.timedelta(days=3)
+    event = EventFactory(starts_at=combine_local(day, dt.time(11)), ends_at=combine_local(day, dt.time(13)))
+    first, second = AssignmentFactory(event=event), AssignmentFactory(event=event, role="Раздаёт памятки")
+    url = "/admin/events/eventassignment/"
+    data = {"action": "record_hours", "_selected_action": [first.pk, second.pk]}
+    page = coordinator_client.post(url, data)
+    assert page.status_code == 200 and "Раздаёт памятки" in page.content.decode()
+    coordinator_client.post(url, {**data, "apply": "1", "hours": "1,5"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.hours == second.hours == Decimal("1.50")
+
+
+def test_assignments_are_hidden_from_secretaries(secretary_client, db):
+    AssignmentFactory()
+    assert secretary_client.get("/admin/events/eventassignment/").status_code == 403
+
+
+def test_adding_a_volunteer_to_a_cancelled_event_is_refused_with_a_message(
+    coordinator_client, db, coordinator
+):
+    from events import services
+    from tests.factories import VolunteerFactory
+
+    event = services.event_cancel(event=EventFactory(), reason="Шторм", by=coordinator)
+    volunteer = VolunteerFactory()
+    response = coordinator_client.post(
+        "/admin/events/eventassignment/add/", {"event": event.pk, "volunteer": volunteer.pk, "role": "Помощь"}
+    )
+    assert response.status_code == 200
+    assert "отменённое" in response.content.decode()
