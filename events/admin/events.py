@@ -285,7 +285,8 @@ class EventAdmin(SimpleHistoryAdmin):
         return event
 
     def _change_url(self, event: Event) -> str:
-        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[event.pk])
+        # The full calendar's page, not the queue's: a published event leaves the queue.
+        return reverse("admin:events_event_change", args=[event.pk])
 
     def render_change_form(
         self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any

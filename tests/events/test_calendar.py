@@ -257,7 +257,12 @@ def test_event_page_has_everything(client, db):
         starts_at=in_days(20),
         ends_at=in_days(20, 20),
     )
+    event.submitter_email, event.submitter_phone = "private@example.org", "+79785550011"
+    event.save()
     html = client.get(event.get_absolute_url()).content.decode()
+    assert (
+        "private@example.org" not in html and "5550011" not in html
+    )  # the submitter's contacts stay private
     for text in (
         "Экскурсия на Сапун-гору",
         "Диорама на Сапун-горе",

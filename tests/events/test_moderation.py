@@ -226,3 +226,10 @@ def test_adding_a_volunteer_to_a_cancelled_event_is_refused_with_a_message(
     )
     assert response.status_code == 200
     assert "отменённое" in response.content.decode()
+
+
+def test_publishing_from_the_queue_lands_on_the_event_page(coordinator_client, db):
+    event = SubmissionFactory()
+    response = coordinator_client.post(f"/admin/events/eventsubmission/{event.pk}/publish/")
+    assert response["Location"] == f"/admin/events/event/{event.pk}/change/"
+    assert coordinator_client.get(response["Location"]).status_code == 200
