@@ -48,6 +48,8 @@ class Chart:
     stacked: bool = False
     # A horizontal reference line, e.g. the base period's average: (label, value).
     reference: tuple[str, Number] | None = None
+    # Counts of people or events: the axis steps by whole numbers.
+    integer: bool = False
     colours: list[str] = field(default_factory=lambda: list(PALETTE))
 
     def svg(self) -> SafeString:
@@ -64,13 +66,17 @@ def _f(value: Number) -> float:
     return float(value) if value is not None else 0.0
 
 
-def nice_step(maximum: float, ticks: int = 5) -> float:
-    """A round step (1, 2, 2.5 or 5 times a power of ten) that splits 0..maximum into about `ticks` parts."""
+def nice_step(maximum: float, ticks: int = 5, *, integer: bool = False) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) that splits 0..maximum into about `ticks` parts;
+    for counts a whole number, never 2.5 of a power below 100."""
     if maximum <= 0:
         return 1.0
     raw = maximum / ticks
+    if integer and raw <= 1:
+        return 1.0
     magnitude = 10 ** math.floor(math.log10(raw))
-    for multiple in (1, 2, 2.5, 5, 10):
+    multiples = (1, 2, 5, 10) if integer and magnitude < 10 else (1, 2, 2.5, 5, 10)
+    for multiple in multiples:
         step = multiple * magnitude
         if step >= raw:
             return step
@@ -98,7 +104,7 @@ class _Frame:
         self.chart = chart
         self.scale = float(chart.scale)
         top_value = max(maximum, _f(chart.reference[1]) if chart.reference else 0.0) / self.scale
-        self.step = nice_step(top_value)
+        self.step = nice_step(top_value, integer=chart.integer)
         self.ticks = max(1, math.ceil(top_value / self.step)) if top_value > 0 else 1
         self.top = self.step * self.ticks
         self.plot_w = WIDTH - LEFT - RIGHT
@@ -129,12 +135,15 @@ class _Frame:
                 f'<text x="{LEFT - 6}" y="{TOP - 10}" text-anchor="end" font-size="10" fill="#333">'
                 f"{escape(self.chart.unit)}</text>"
             )
-        many = len(self.chart.categories) > 8
+        # Turn the labels when they would run into each other: many categories, or long names.
+        band = self.plot_w / max(1, len(self.chart.categories))
+        longest = max((len(c) for c in self.chart.categories), default=0)
+        many = len(self.chart.categories) > 8 or min(longest, 18) * 6.2 > band
         for index, category in enumerate(self.chart.categories):
             left, width = self.band(index)
             x = left + width / 2
             y = TOP + self.plot_h + 14
-            text = escape(_short(category, 14 if many else 18))
+            text = escape(_short(category, 16 if many else 18))
             if many:
                 self.parts.append(
                     f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="end" font-size="9.5" fill="#222" '

@@ -16,6 +16,7 @@ from reports.models import ReportFormat
 # The fields each kind reads; the page shows only the current kind's group when scripts run.
 YEAR_FIELDS = ("year_from", "year_to", "compare_year", "base_from", "base_to")
 DATE_FIELDS = ("date_from", "date_to")
+ADOPTION_FIELDS = ("adopted_from", "adopted_to")
 
 
 class DateInput(forms.DateInput):
@@ -50,6 +51,8 @@ class ReportOrderForm(forms.Form):
     base_to = _year(_("Base period to"))
     date_from = forms.DateField(label=_("Period from"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Period to"), required=False, widget=DateInput())
+    adopted_from = forms.DateField(label=_("Resolutions adopted from"), required=False, widget=DateInput())
+    adopted_to = forms.DateField(label=_("Resolutions adopted until"), required=False, widget=DateInput())
 
     def __init__(
         self, *args: Any, user: AbstractBaseUser | AnonymousUser, today: dt.date, **kwargs: Any
@@ -68,21 +71,21 @@ class ReportOrderForm(forms.Form):
         self.fields["base_from"].help_text = _("The average yearly budget money of these years is the base.")
         self.parameters: dict[str, Any] = {}
 
-    @property
-    def year_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in YEAR_FIELDS]
-
-    @property
-    def date_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in DATE_FIELDS]
+    def _kinds_reading(self, fields: tuple[str, ...]) -> str:
+        """Keys of the kinds (among those offered) that read these fields, for the page's script."""
+        return " ".join(kind.key for kind in self.kinds if set(fields) & set(kind.parameter_names))
 
     @property
     def kinds_with_years(self) -> str:
-        return " ".join(kind.key for kind in self.kinds if "year_from" in kind.parameter_names)
+        return self._kinds_reading(YEAR_FIELDS)
 
     @property
     def kinds_with_dates(self) -> str:
-        return " ".join(kind.key for kind in self.kinds if "date_from" in kind.parameter_names)
+        return self._kinds_reading(DATE_FIELDS)
+
+    @property
+    def kinds_with_adoption(self) -> str:
+        return self._kinds_reading(ADOPTION_FIELDS)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from reports.kinds.activity import ActivityReport
 from reports.kinds.base import ReportKindBase
+from reports.kinds.execution import ExecutionReport
 from reports.kinds.funding import FundingReport
 
-KINDS: dict[str, ReportKindBase] = {kind.key: kind for kind in (FundingReport(),)}
+KINDS: dict[str, ReportKindBase] = {
+    kind.key: kind for kind in (FundingReport(), ActivityReport(), ExecutionReport())
+}
 
 
 def get_kind(key: str) -> ReportKindBase:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from reports.kinds import viewable_kinds
 from reports.models import ReportRequest
 
 User = AbstractBaseUser | AnonymousUser
@@ -18,6 +17,9 @@ LIST_LIMIT = 15
 
 def report_requests_visible(*, user: User) -> QuerySet[ReportRequest]:
     """Requests of the kinds the user may see (a secretary sees execution reports only)."""
+    # Imported here: the kinds import the report aggregates from this package.
+    from reports.kinds import viewable_kinds
+
     return (
         ReportRequest.objects.filter(kind__in=viewable_kinds(user))
         .select_related("ordered_by")

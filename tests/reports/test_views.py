@@ -49,7 +49,7 @@ def test_a_coordinator_orders_a_funding_report_and_downloads_it(
     page = coordinator_client.get(LIST)
     assert page.status_code == 200
     kinds = [value for value, _label in page.context["form"].fields["kind"].choices]
-    assert ReportKind.FUNDING in kinds
+    assert kinds == [ReportKind.FUNDING, ReportKind.ACTIVITY, ReportKind.EXECUTION]
     assert 'name="year_from"' in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
