@@ -34,8 +34,8 @@ def test_signup_on_a_phone_with_a_mistake_then_success(phone_page):
 
     page.get_by_label("Дата рождения").fill("02.02.1952")
     page.get_by_label("Я даю согласие на обработку моих персональных данных").check()
-    page.get_by_label("Дата рождения").press("Enter")  # submit from the keyboard
-    page.wait_for_url("**/volunteers/signup/done/")
+    with page.expect_navigation(url="**/volunteers/signup/done/", timeout=60_000):
+        page.get_by_label("Дата рождения").press("Enter")  # submit from the keyboard
     assert "Спасибо" in page.locator("h1").inner_text()
     volunteer = Volunteer.objects.get()
     assert volunteer.phone == "+79783215476"
