@@ -62,6 +62,7 @@ def resolution_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "resolution": resolution,
         "findings": list(resolution_findings(resolution)),
         "decisions": resolution_decision_tree(resolution),
+        "participants": list(resolution.meeting.organisations.all()),
         "summary": execution_summary_of(resolution),
         "versions": versions,
         "current": versions[0],
