@@ -68,7 +68,6 @@ class ReportOrderForm(forms.Form):
                 for key, value in kind.default_parameters(today=today).items():
                     self.initial.setdefault(key, value)
         self.fields["compare_year"].help_text = _("The year whose money is compared with the base period.")
-        self.fields["base_from"].help_text = _("The average yearly budget money of these years is the base.")
         self.parameters: dict[str, Any] = {}
 
     def _kinds_reading(self, fields: tuple[str, ...]) -> str:

@@ -31,9 +31,9 @@ def report_upload_to(instance: ReportRequest, filename: str) -> str:
 
 
 class ReportKind(models.TextChoices):
-    FUNDING = "funding", _("Funding")
-    ACTIVITY = "activity", _("Activity of volunteers and projects")
-    EXECUTION = "execution", _("Execution of council decisions")
+    FUNDING = "funding", _("Funding of social projects")
+    ACTIVITY = "activity", _("Activity of volunteers, projects and events")
+    EXECUTION = "execution", _("Execution of the council's decisions")
 
 
 class ReportFormat(models.TextChoices):

@@ -147,7 +147,7 @@ class ReportXlsxRenderer:
         for values, is_total in body:
             for index, (value, column) in enumerate(zip(values, table.columns, strict=True), start=1):
                 cell = sheet.cell(row=row, column=index, value=_cell_value(value, column.kind))
-                if column.kind in NUMBER_FORMATS and value not in (None, ""):
+                if column.kind in NUMBER_FORMATS and isinstance(value, (int, Decimal)):
                     cell.number_format = NUMBER_FORMATS[column.kind]
                 if is_total:
                     cell.font = Font(bold=True)

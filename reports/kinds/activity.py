@@ -63,7 +63,7 @@ class ActivityReport(ReportKindBase):
 
     @property
     def title(self) -> str:
-        return _("Activity of volunteers, projects and events")
+        return str(ReportKind(self.key).label)
 
     def default_parameters(self, *, today: dt.date) -> dict[str, Any]:
         return {"date_from": today.replace(month=1, day=1).isoformat(), "date_to": today.isoformat()}

@@ -40,7 +40,7 @@ class ExecutionReport(ReportKindBase):
 
     @property
     def title(self) -> str:
-        return _("Execution of the council's decisions")
+        return str(ReportKind(self.key).label)
 
     def default_parameters(self, *, today: dt.date) -> dict[str, Any]:
         years = resolution_years()

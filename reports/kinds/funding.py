@@ -62,7 +62,7 @@ class FundingReport(ReportKindBase):
 
     @property
     def title(self) -> str:
-        return _("Funding of social projects")
+        return str(ReportKind(self.key).label)
 
     def default_parameters(self, *, today: dt.date) -> dict[str, Any]:
         years = list(funding_totals_by_year())
