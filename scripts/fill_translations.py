@@ -19,14 +19,18 @@ def main() -> int:
             if entry.obsolete:
                 continue
             key = (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid
+            if "fuzzy" in entry.flags:
+                # makemessages guessed from a similar string: the guess is often wrong, never keep it.
+                entry.flags.remove("fuzzy")
+                entry.msgstr = ""
+                entry.msgstr_plural = {i: "" for i in entry.msgstr_plural}
+                entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             if entry.msgid_plural:
                 forms = table.get((entry.msgid,))
                 if forms and not all(entry.msgstr_plural.values()):
                     entry.msgstr_plural = dict(enumerate(forms))
             elif key in table and not entry.msgstr:
                 entry.msgstr = table[key]
-            if "fuzzy" in entry.flags and (entry.msgstr or all(entry.msgstr_plural.values())):
-                entry.flags.remove("fuzzy")
             done = all(entry.msgstr_plural.values()) if entry.msgid_plural else bool(entry.msgstr)
             if not done:
                 missing += 1
