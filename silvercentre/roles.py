@@ -41,7 +41,7 @@ PERSONAL_DATA_MODELS = {
     "projects.participation",
     "projects.volunteerhours",
     "projects.volunteerstatement",
-    "events.volunteerassignment",
+    "events.eventassignment",
 }
 WITHOUT_PERSONAL_DATA = {SECRETARIES}
 

@@ -173,6 +173,8 @@ def test_roles_exist_with_their_permissions(db):
         assert ("projects", codename) not in secretary_perms
         assert ("projects", codename) in coordinator_perms
     assert ("projects", "view_organisation") in secretary_perms
+    assert ("events", "view_eventassignment") not in secretary_perms
+    assert ("events", "view_event") in secretary_perms
 
 
 def test_404_is_russian(client, db):
