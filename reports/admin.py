@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from reports.kinds import viewable_kinds
 from reports.models import ReportRequest
 from reports.services import report_request_delete
 
@@ -49,6 +50,10 @@ class ReportRequestAdmin(admin.ModelAdmin):
         "download",
     )
     exclude = ("file",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ReportRequest]:
+        # The same rule as the reports page: a secretary sees execution reports only.
+        return super().get_queryset(request).filter(kind__in=viewable_kinds(request.user))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -187,3 +187,19 @@ def test_the_progress_endpoint_needs_one_query_for_the_requests(
     with django_assert_max_num_queries(5):
         response = coordinator_client.get(reverse("reports:progress"), {"id": ids})
     assert len(response.json()["reports"]) == 30
+
+
+def test_the_admin_log_follows_the_same_visibility(
+    ledger, coordinator_client, secretary_client, make_request
+):
+    funding = make_request()
+    execution = make_request(
+        kind=ReportKind.EXECUTION, parameters={"adopted_from": "2021-01-01", "adopted_to": "2021-12-31"}
+    )
+    url = reverse("admin:reports_reportrequest_changelist")
+    assert {r.pk for r in coordinator_client.get(url).context["cl"].result_list} == {funding.pk, execution.pk}
+    assert {r.pk for r in secretary_client.get(url).context["cl"].result_list} == {execution.pk}
+    assert (
+        secretary_client.get(reverse("admin:reports_reportrequest_change", args=[funding.pk])).status_code
+        == 302
+    )
