@@ -68,7 +68,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 
 class ResolutionFactory(factory.django.DjangoModelFactory):
-    """A draft; see PublishedResolutionFactory for one that looks published without rendering a PDF."""
+    """A draft; mark_published() makes it look published without rendering a PDF."""
 
     class Meta:
         model = Resolution
@@ -80,16 +80,6 @@ class ResolutionFactory(factory.django.DjangoModelFactory):
     title = "заседания круглого стола учредителей Координационного совета"
     preamble = "Участники круглого стола, рассмотрев доклады, отмечают, что:"
     decisions_intro = "Участники круглого стола решили:"
-
-
-class PublishedResolutionFactory(ResolutionFactory):
-    """Published in the database's eyes (for list and query tests): no real PDF is rendered."""
-
-    status = Resolution.Status.PUBLISHED
-    published_at = factory.LazyFunction(timezone.now)
-    pdf = factory.LazyAttribute(lambda o: f"council/resolutions/test-{o.number}.pdf")
-    pdf_sha256 = "0" * 64
-    pdf_size = 1024
 
 
 class FindingFactory(factory.django.DjangoModelFactory):
