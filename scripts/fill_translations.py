@@ -23,7 +23,7 @@ def main() -> int:
                 # makemessages guessed from a similar string: the guess is often wrong, never keep it.
                 entry.flags.remove("fuzzy")
                 entry.msgstr = ""
-                entry.msgstr_plural = {i: "" for i in entry.msgstr_plural}
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
                 entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             if entry.msgid_plural:
                 forms = table.get((entry.msgid,))

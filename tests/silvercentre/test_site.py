@@ -214,3 +214,8 @@ def test_production_starts_with_a_secret_key():
 def test_bad_boolean_in_the_environment_fails_loudly():
     result = _settings_import({"DEBUG": "perhaps"})
     assert result.returncode != 0 and "DEBUG must be a boolean" in result.stderr
+
+
+def test_staff_see_the_reports_link_and_the_public_does_not(client, coordinator_client, db):
+    assert 'href="/reports/"' not in client.get("/").content.decode()
+    assert 'href="/reports/"' in coordinator_client.get("/").content.decode()
