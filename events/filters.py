@@ -14,14 +14,12 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Audience, Category, Event, normalise_text
-from events.times import day_bounds
+from events.times import EARLIEST_YEAR, LATEST_YEAR, day_bounds
 from projects.models import Organisation
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DATE_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ДД.ММ.ГГГГ", "maxlength": 10})
 DATE_ERROR = _("Please write the date as day, month and year, for example 09.05.2027.")
-# Calendar arithmetic near year 1 or 9999 overflows; no event of this portal is that far away.
-EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 
 
 class CalendarDateField(forms.DateField):

@@ -260,8 +260,11 @@ class PostponeForm(WhenMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, project_id: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, project_id: int | None = None, now: dt.datetime | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.now = now
         field = self.fields["contract_change"]
         if project_id is None:
             del self.fields["contract_change"]
@@ -271,6 +274,9 @@ class PostponeForm(WhenMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         self.clean_period(cleaned)
+        ends_at = cleaned.get("ends_at")
+        if ends_at is not None and ends_at < (self.now or timezone.now()):
+            self.add_error("date", _("The new date has already passed: please check it."))
         return cleaned
 
 

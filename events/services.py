@@ -23,6 +23,7 @@ from events.models import (
     EventFormat,
     EventPostponement,
 )
+from events.times import EARLIEST_YEAR, LATEST_YEAR, local_date
 from projects.models import ContractChange, Organisation, Participation, Project
 from volunteers.models import Volunteer, local_today
 
@@ -45,6 +46,14 @@ def _check_period(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
         raise ValueError("event times must be time-zone aware")
     if ends_at < starts_at:
         raise ValidationError(_("The end cannot be earlier than the start."), code="period")
+    # The exclusive end of an all-day event on 31.12 of the last year is midnight of the next year.
+    if local_date(starts_at).year < EARLIEST_YEAR or local_date(ends_at) > dt.date(LATEST_YEAR + 1, 1, 1):
+        # Year 1 or 9999 overflows in time-zone arithmetic and would break the public feeds.
+        raise ValidationError(
+            _("Please check the year: the calendar holds events from %(first)s to %(last)s.")
+            % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+            code="out_of_range",
+        )
 
 
 def event_create(
@@ -226,6 +235,16 @@ def event_postpone(
                 _("Only events on the calendar can be postponed; «%(title)s» is %(status)s.")
                 % {"title": locked.title, "status": locked.get_status_display()},
                 code="status",
+            )
+        if local_date(starts_at) < locked.start_date:
+            # A postponement moves an event later; an earlier date is a typo, corrected by editing the event.
+            raise ValidationError(
+                _(
+                    "A postponement moves the event to a later day, and «%(title)s» starts on %(date)s. "
+                    "To correct a wrongly entered date, edit the event instead."
+                )
+                % {"title": locked.title, "date": locked.start_date.strftime("%d.%m.%Y")},
+                code="earlier",
             )
         new_all_day = locked.all_day if all_day is None else all_day
         if (starts_at, ends_at, new_all_day) == (locked.starts_at, locked.ends_at, locked.all_day):

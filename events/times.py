@@ -6,6 +6,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+# Calendar arithmetic near year 1 or 9999 overflows; no event of this portal is that far away.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
 
 def local_zone() -> dt.tzinfo:
     return timezone.get_default_timezone()

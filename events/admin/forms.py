@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from events.filters import EARLIEST_YEAR, LATEST_YEAR, CalendarDateField
 from events.models import Audience, Event
 from events.times import all_day_bounds, local_date
 
@@ -56,6 +57,23 @@ class EventAdminForm(forms.ModelForm):
         if instance.pk and instance.all_day and "ends_at" in self.fields:
             # All-day ends are stored as the midnight after the last day; show the last day itself.
             self.initial["ends_at"] = timezone.localtime(instance.ends_at) - dt.timedelta(minutes=1)
+
+    def _within_calendar_years(self, name: str) -> dt.datetime | None:
+        # Year 1 or 9999 overflows when turned into UTC or given a day more, and breaks the public feeds.
+        value: dt.datetime | None = self.cleaned_data.get(name)
+        if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            raise forms.ValidationError(
+                CalendarDateField.default_error_messages["out_of_range"],
+                code="out_of_range",
+                params={"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+            )
+        return value
+
+    def clean_starts_at(self) -> dt.datetime | None:
+        return self._within_calendar_years("starts_at")
+
+    def clean_ends_at(self) -> dt.datetime | None:
+        return self._within_calendar_years("ends_at")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

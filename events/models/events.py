@@ -19,6 +19,10 @@ from simple_history.models import HistoricalRecords
 from events.models.vocabularies import Audience, Category, EventFormat
 from events.times import local_date
 
+# Generous UTC bounds of the years 2000-2100 the calendar holds (forms and services check them exactly).
+CALENDAR_FIRST_MOMENT = dt.datetime(1999, 12, 31, tzinfo=dt.UTC)
+CALENDAR_LAST_MOMENT = dt.datetime(2101, 1, 2, tzinfo=dt.UTC)
+
 # The part of each UID after «@»: fixed, so a new site address never makes calendars see new events.
 UID_DOMAIN = "calendar.silver-sevastopol.ru"
 
@@ -244,6 +248,14 @@ class Event(models.Model):
                 ),
                 name="event_coordinates_valid",
                 violation_error_message=_("Give both coordinates (latitude and longitude) or neither."),
+            ),
+            models.CheckConstraint(
+                # Years 2000-2100 in any zone: year 1 or 9999 overflows in the feeds' time arithmetic.
+                condition=Q(starts_at__gte=CALENDAR_FIRST_MOMENT) & Q(ends_at__lte=CALENDAR_LAST_MOMENT),
+                name="event_within_calendar_years",
+                violation_error_message=_(
+                    "Please check the year: the calendar holds events from 2000 to 2100."
+                ),
             ),
             models.CheckConstraint(condition=~Q(title=""), name="event_has_title"),
             models.CheckConstraint(condition=~Q(venue=""), name="event_has_venue"),
