@@ -29,8 +29,15 @@ class ProjectListView(ListView):
         self.filterset = ProjectFilter(
             self.request.GET or None, queryset=projects_public(), request=self.request
         )
-        # An invalid value (a year nobody chose, an unknown area) shows everything rather than an error page.
-        return self.filterset.qs if self.filterset.is_valid() else projects_public()
+        # An invalid value (a year nobody chose, an unknown area) is left out with a message next to it;
+        # the valid ones still apply, so the list matches what the form shows as chosen.
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset: QuerySet[Project], page_size: int) -> tuple[object, ...]:
+        # An old shared link to page 5, or a mistyped number, shows the nearest page rather than «not found».
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages))
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
@@ -40,6 +47,18 @@ class ProjectListView(ListView):
         context["query_without_page"] = query.urlencode()
         context["is_filtered"] = any(value for key, value in self.request.GET.items() if key != "page")
         return context
+
+
+def page_number(raw: str | None, last: int) -> int:
+    """The page asked for in the query string: 1 for nonsense or numbers below 1, at most the last."""
+    if raw == "last":
+        return last
+    if not raw or not raw.isdecimal():
+        return 1
+    if len(raw) > 9:
+        # Past any end; also keeps int() away from strings of thousands of digits.
+        return last
+    return min(max(int(raw), 1), last)
 
 
 def _percent(actual: Decimal | None, planned: Decimal) -> int | None:

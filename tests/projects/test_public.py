@@ -274,3 +274,20 @@ def test_project_page_query_count_does_not_grow(django_assert_max_num_queries):
     with django_assert_max_num_queries(small):
         assert Client().get(many.get_absolute_url()).status_code == 200
     assert small <= 12
+
+
+def test_an_invalid_filter_value_does_not_drop_the_valid_ones(client, showcase):
+    # The form shows «Здоровье» chosen and the year in error; the list must match what the form shows.
+    response = client.get(LIST, {"area": "health", "year": "abc"})
+    assert response.status_code == 200
+    assert _titles(response) == {"Школа здоровья", "Зелёный двор"}
+    assert "abc" in response.content.decode()  # the typed value is named in the message
+
+
+@pytest.mark.parametrize(("page", "expected"), [("-1", 1), ("0", 1), ("abc", 1), ("9999", 2)])
+def test_a_page_out_of_range_shows_the_nearest_page_not_an_error(client, page, expected):
+    for n in range(12):
+        ProjectFactory(title=f"Проект {n}")
+    response = client.get(LIST, {"page": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == expected
