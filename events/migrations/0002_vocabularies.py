@@ -2,59 +2,15 @@
 
 from django.db import migrations
 
-# slug, name, is_patriotic
-CATEGORIES = [
-    ("patriotic", "Патриотическое", True),
-    ("social", "Социальное", False),
-    ("educational", "Просветительское", False),
-    ("cultural", "Культурное", False),
-    ("sports", "Спортивное", False),
-    ("authorities", "Встреча с органами власти", False),
-    ("other", "Другое", False),
-]
-
-FORMATS = [
-    ("lesson-of-courage", "Урок мужества"),
-    ("veterans-meeting", "Встреча с ветеранами"),
-    ("excursion", "Экскурсия"),
-    ("campaign", "Акция"),
-    ("round-table", "Круглый стол"),
-    ("briefing", "Брифинг"),
-    ("press-conference", "Пресс-конференция"),
-    ("concert", "Концерт"),
-    ("exhibition", "Выставка"),
-    ("lecture", "Лекция"),
-    ("master-class", "Мастер-класс"),
-    ("competition", "Конкурс"),
-    ("other", "Другой формат"),
-]
-
-# slug, name, is_everyone
-AUDIENCES = [
-    ("youth", "Молодёжь", False),
-    ("schoolchildren", "Школьники", False),
-    ("students", "Студенты", False),
-    ("families", "Семьи", False),
-    ("seniors", "Люди 55+", False),
-    ("veterans", "Ветераны", False),
-    ("everyone", "Все", True),
-]
+from events.initial_vocabularies import ensure_vocabularies
 
 
 def create(apps, schema_editor):
-    Category = apps.get_model("events", "Category")
-    EventFormat = apps.get_model("events", "EventFormat")
-    Audience = apps.get_model("events", "Audience")
-    for position, (slug, name, patriotic) in enumerate(CATEGORIES):
-        Category.objects.get_or_create(
-            slug=slug, defaults={"name": name, "is_patriotic": patriotic, "position": position}
-        )
-    for position, (slug, name) in enumerate(FORMATS):
-        EventFormat.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
-    for position, (slug, name, everyone) in enumerate(AUDIENCES):
-        Audience.objects.get_or_create(
-            slug=slug, defaults={"name": name, "is_everyone": everyone, "position": position}
-        )
+    ensure_vocabularies(
+        apps.get_model("events", "Category"),
+        apps.get_model("events", "EventFormat"),
+        apps.get_model("events", "Audience"),
+    )
 
 
 class Migration(migrations.Migration):
