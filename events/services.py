@@ -325,7 +325,8 @@ def assignment_add(*, event: Event, volunteer: Volunteer, role: str, note: str =
     return assignment
 
 
-def _hours_or_error(value: Decimal | str | int | float) -> Decimal:
+def assignment_hours_parse(value: Decimal | str | int | float) -> Decimal:
+    """Read hours typed as «2» or «1,5»; refuse anything but more than 0 and at most 24."""
     try:
         hours = Decimal(str(value).replace(",", ".")).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
@@ -392,7 +393,7 @@ def assignment_record_hours(
             )
             locked.hours = entry.hours
         else:
-            locked.hours = _hours_or_error(hours)
+            locked.hours = assignment_hours_parse(hours)
         locked.hours_entry = entry
         locked.save(update_fields=["hours", "hours_entry"])
     return locked

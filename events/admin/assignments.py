@@ -26,6 +26,11 @@ class HoursForm(forms.Form):
         error_messages={"required": gettext_lazy("Please enter the hours.")},
     )
 
+    def clean_hours(self) -> str:
+        # Checked once here, so a typo shows one message next to the field instead of one per volunteer.
+        services.assignment_hours_parse(self.cleaned_data["hours"])
+        return self.cleaned_data["hours"]
+
 
 class AssignmentAdminForm(forms.ModelForm):
     class Meta:

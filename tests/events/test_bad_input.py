@@ -115,3 +115,28 @@ def test_the_database_refuses_years_the_calendar_cannot_hold(db):
         Event.objects.filter(pk=event.pk).update(
             starts_at=event.starts_at.replace(year=9999), ends_at=event.ends_at.replace(year=9999)
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("abc", "часы числом"), ("0", "больше 0"), ("25", "не больше 24"), ("-1", "больше 0")],
+)
+def test_wrong_hours_for_volunteers_keep_the_form_with_one_message(coordinator_client, db, typed, message):
+    import datetime as dt
+
+    from events.times import combine_local
+    from tests.events.factories import AssignmentFactory
+
+    day = dt.date.today() - dt.timedelta(days=3)
+    event = EventFactory(starts_at=combine_local(day, dt.time(11)), ends_at=combine_local(day, dt.time(13)))
+    first, second = AssignmentFactory(event=event), AssignmentFactory(event=event)
+    response = coordinator_client.post(
+        "/admin/events/eventassignment/",
+        {"action": "record_hours", "_selected_action": [first.pk, second.pk], "apply": "1", "hours": typed},
+    )
+    assert response.status_code == 200  # the form again, not the list with an error per volunteer
+    html = response.content.decode()
+    assert message in html
+    assert f'value="{typed}"' in html
+    first.refresh_from_db()
+    assert first.hours is None
