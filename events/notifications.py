@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Event
 from volunteers.notifications import coordinator_addresses, render_mail
@@ -47,15 +48,28 @@ def decision_mail_send(*, event_id: int, decision: str) -> bool:
 
 
 def coordinators_notify_submission(*, event_id: int) -> int:
-    """Tell the coordinators an event waits for moderation: a link to it, not the submitter's contacts."""
-    event = Event.objects.filter(pk=event_id, status=Event.Status.PENDING).first()
+    """Tell the coordinators an event waits for moderation: a link to it, not the submitter's contacts.
+
+    Claimed first with a conditional update, so a duplicate delivery of the task sends no second letter.
+    """
     recipients = coordinator_addresses()
-    if event is None or not recipients:
+    if not recipients:
         return 0
+    claimed = Event.objects.filter(
+        pk=event_id, status=Event.Status.PENDING, coordinators_notified_at__isnull=True
+    ).update(coordinators_notified_at=timezone.now())
+    if not claimed:
+        return 0
+    event = Event.objects.get(pk=event_id)
     admin_path = reverse("admin:events_eventsubmission_change", args=[event.pk])
-    render_mail(
-        "events/emails/new_submission",
-        {"event": event, "admin_url": settings.SITE_URL + admin_path},
-        recipients,
-    ).send()
+    try:
+        render_mail(
+            "events/emails/new_submission",
+            {"event": event, "admin_url": settings.SITE_URL + admin_path},
+            recipients,
+        ).send()
+    except Exception:
+        # Release the claim so the retry can send it.
+        Event.objects.filter(pk=event_id).update(coordinators_notified_at=None)
+        raise
     return len(recipients)

@@ -186,12 +186,22 @@ class Event(models.Model):
     )
     # The decision the submitter has been told about: the mail task claims it, so two runs send one letter.
     decision_mailed = models.CharField(max_length=10, blank=True, editable=False)
+    # When the coordinators were told of the submission: claimed the same way, so they get one letter.
+    coordinators_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     venue_key = models.CharField(max_length=300, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text", "venue_key", "decision_mailed"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "updated_at",
+            "search_text",
+            "venue_key",
+            "decision_mailed",
+            "coordinators_notified_at",
+        ]
+    )
 
     objects = EventQuerySet.as_manager()
 

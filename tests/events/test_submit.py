@@ -220,3 +220,35 @@ def test_far_years_are_refused_politely(client, submit_data):
     response = post(client, submit_data)
     assert response.status_code == 200
     assert "проверьте год" in response.content.decode().lower()
+
+
+def test_coordinators_are_told_of_a_submission_once_even_if_the_task_runs_twice(db):
+    from events import notifications
+    from tests.events.factories import SubmissionFactory
+
+    UserFactory(username="coord2", email="coord2@example.org", groups=[COORDINATORS])
+    event = SubmissionFactory()
+    assert notifications.coordinators_notify_submission(event_id=event.pk) == 1
+    assert notifications.coordinators_notify_submission(event_id=event.pk) == 0  # a duplicate delivery
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_letter_to_coordinators_is_sent_by_the_retry(db, monkeypatch):
+    from django.core.mail import EmailMultiAlternatives
+
+    from events import notifications
+    from tests.events.factories import SubmissionFactory
+
+    UserFactory(username="coord3", email="coord3@example.org", groups=[COORDINATORS])
+    event = SubmissionFactory()
+    original = EmailMultiAlternatives.send
+
+    def broken(self, *args, **kwargs):
+        raise OSError("SMTP is down")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", broken)
+    with pytest.raises(OSError):
+        notifications.coordinators_notify_submission(event_id=event.pk)
+    monkeypatch.setattr(EmailMultiAlternatives, "send", original)
+    assert notifications.coordinators_notify_submission(event_id=event.pk) == 1
+    assert len(mail.outbox) == 1
