@@ -390,9 +390,15 @@ def project_volunteer_summary(*, project: Project) -> VolunteerSummary:
     return VolunteerSummary(volunteers=totals["volunteers"], hours=totals["hours"])
 
 
+# The portal's data begins with the 2017-2020 base period; no project of the centre is older than this.
+EARLIEST_PROJECT_YEAR = 2000
+
+
 def project_years_range(*, today: dt.date | None = None) -> list[int]:
     """The years the public showcase can be filtered by, newest first."""
     bounds = Project.objects.public().order_by().aggregate(first=Min("start_date"))
-    first = bounds["first"].year if bounds["first"] else (today or dt.date.today()).year
     last = (today or dt.date.today()).year
+    first = bounds["first"].year if bounds["first"] else last
+    # A mistyped start (01.01.0001) must not offer centuries of empty years in the public filter.
+    first = min(max(first, EARLIEST_PROJECT_YEAR), last)
     return list(range(last, first - 1, -1))

@@ -254,3 +254,12 @@ def test_public_selectors_leave_out_hidden_projects():
     assert selectors.project_public_detail(pk=hidden.pk) is None
     assert selectors.project_public_detail(pk=shown.pk) == shown
     assert selectors.project_years_range(today=dt.date(2021, 5, 1)) == [2021, 2020, 2019, 2018]
+
+
+def test_years_range_ignores_a_mistyped_ancient_start_date():
+    # A start date typed as 01.01.0001 must not offer two thousand years in the public filter.
+    ProjectFactory(start_date=dt.date(1, 1, 1), end_date=dt.date(2019, 1, 1))
+    years = selectors.project_years_range(today=dt.date(2021, 5, 1))
+    assert years[0] == 2021
+    assert years[-1] == selectors.EARLIEST_PROJECT_YEAR
+    assert len(years) <= 2021 - selectors.EARLIEST_PROJECT_YEAR + 1
