@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
@@ -94,6 +95,12 @@ class Funding(models.Model):
                 condition=Q(amount__gt=Decimal("0")),
                 name="funding_amount_positive",
                 violation_error_message=_("The amount must be more than zero."),
+            ),
+            models.CheckConstraint(
+                # A typo like 01.01.0001 or 9999 would put money into a year every report then shows.
+                condition=Q(received_on__gte=dt.date(2000, 1, 1)) & Q(received_on__lte=dt.date(2100, 12, 31)),
+                name="funding_received_within_2000_2100",
+                violation_error_message=_("Please check the year received: from 2000 to 2100."),
             ),
         ]
         indexes = [models.Index(fields=["received_on"]), models.Index(fields=["source_type"])]

@@ -184,3 +184,27 @@ def test_secretary_views_projects_without_the_volunteer_inline(secretary_client,
     statement = VolunteerStatement.objects.create(volunteer=data["volunteer"])
     download = reverse("admin:projects_volunteerstatement_download", args=[statement.pk])
     assert secretary_client.get(download).status_code == 403
+
+
+@pytest.mark.parametrize("typed", ["01.01.0001", "31.12.9999"])
+def test_funding_with_an_impossible_year_is_refused_with_a_message(coordinator_client, db, typed):
+    from projects.models import Funding
+    from tests.projects.factories import ProjectFactory
+
+    project = ProjectFactory()
+    response = coordinator_client.post(
+        "/admin/projects/funding/add/",
+        {
+            "project": project.pk,
+            "source_type": "federal_grant",
+            "source_name": "Фонд президентских грантов",
+            "amount": "100000",
+            "received_on": typed,
+            "document": "Договор № 1",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Проверьте год поступления: с 2000 по 2100" in html
+    assert typed in html
+    assert not Funding.objects.exists()
