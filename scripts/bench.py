@@ -74,6 +74,10 @@ def cases() -> list[Case]:
     staff = _staff_client()
     return [
         ("GET /", lambda: None, lambda c, n: c.get("/")),
+        ("GET /projects/ (demo data)", lambda: None, lambda c, n: c.get("/projects/")),
+        ("GET /events/ (demo data)", lambda: None, lambda c, n: c.get("/events/")),
+        ("GET /events/feed.ics (demo data)", lambda: None, lambda c, n: c.get("/events/feed.ics")),
+        ("GET /council/resolutions/ (demo data)", lambda: None, lambda c, n: c.get("/council/resolutions/")),
         ("GET /healthz/", lambda: None, lambda c, n: c.get("/healthz/")),
         ("GET /volunteers/signup/", lambda: None, lambda c, n: c.get("/volunteers/signup/")),
         ("POST /volunteers/signup/ (valid)", lambda: None, _signup_post),
@@ -90,7 +94,7 @@ def cases() -> list[Case]:
         (
             "admin search by phone, 2000 rows",
             lambda: None,
-            lambda c, n: staff.get("/admin/volunteers/volunteer/", {"q": "8 978 000 00 17"}),
+            lambda c, n: staff.get("/admin/volunteers/volunteer/", {"q": "8 979 000 00 17"}),
         ),
     ]
 
@@ -100,11 +104,18 @@ def main() -> None:
 
     app.conf.task_always_eager = True
     settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "volunteer_signup": "100000/h/ip"}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
+        from django.core.management import call_command
+
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         rows = []
         counter = 0
         for name, build, request in cases():

@@ -50,8 +50,9 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     first_name = factory.Iterator(["Анна", "Пётр", "Галина", "Иван", "Надежда", "Сергей"])
     patronymic = factory.Iterator(["Ивановна", "Сергеевич", "Петровна", "", "Алексеевна", "Олегович"])
     date_of_birth = factory.Sequence(lambda n: dt.date(1950, 1, 1) + dt.timedelta(days=97 * (n % 60)))
-    phone = factory.Sequence(lambda n: f"+7978{n:07d}")
-    email = factory.Sequence(lambda n: f"volunteer{n}@example.org")
+    # Apart from the demo data (+7978000NNNN, volunteerN@example.org), which some tests load too.
+    phone = factory.Sequence(lambda n: f"+7979{n:07d}")
+    email = factory.Sequence(lambda n: f"factory.volunteer{n}@example.org")
     district = District.GAGARINSKY
     about = "Могу помогать по выходным."
 
