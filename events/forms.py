@@ -14,6 +14,7 @@ from events.filters import CalendarDateField
 from events.models import AgeRating, Audience, Category, EventFormat
 from events.times import all_day_bounds, combine_local
 from projects.models import ContractChange, Organisation
+from silvercentre.honeypot import HoneypotMixin
 from volunteers.validation import phone_or_error
 
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%H-%M", "%H %M", "%H"]
@@ -64,7 +65,7 @@ class WhenMixin:
         cleaned["starts_at"], cleaned["ends_at"] = starts_at, ends_at
 
 
-class EventSubmissionForm(WhenMixin, forms.Form):
+class EventSubmissionForm(HoneypotMixin, WhenMixin, forms.Form):
     title = forms.CharField(
         label=_("Name of the event"),
         max_length=300,
@@ -186,12 +187,6 @@ class EventSubmissionForm(WhenMixin, forms.Form):
         label=_("I agree that the centre uses my name, e-mail and phone to contact me about this event"),
         error_messages={"required": _("Without your consent we cannot accept the event.")},
     )
-    # A trap for bots: hidden from people and screen readers, filled only by scripts.
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     error_css_class = "has-error"
     required_css_class = "is-required"
@@ -199,10 +194,6 @@ class EventSubmissionForm(WhenMixin, forms.Form):
     def __init__(self, *args: Any, now: dt.datetime | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.now = now
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
 
     def clean_submitter_phone(self) -> str:
         return phone_or_error(self.cleaned_data["submitter_phone"])

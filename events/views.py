@@ -21,6 +21,7 @@ from events.forms import EventSubmissionForm
 from events.ical import calendar_bytes
 from events.models import Event
 from events.services import event_submit
+from silvercentre.pagination import page_number
 from silvercentre.views import rate_limited
 
 logger = logging.getLogger(__name__)
@@ -52,18 +53,6 @@ def _calendar_context(request: HttpRequest, filterset: EventFilter) -> dict[str,
     }
 
 
-def _page_number(raw: str | None, last: int) -> int:
-    """The page asked for in the query string: 1 for nonsense or numbers below 1, at most the last."""
-    if raw == "last":
-        return last
-    if not raw or not raw.isdecimal():
-        return 1
-    if len(raw) > 9:
-        # Past any end; also keeps int() away from strings of thousands of digits.
-        return last
-    return min(max(int(raw), 1), last)
-
-
 class EventListView(ListView):
     """Upcoming events grouped by day; with date_from, the events from that day on."""
 
@@ -82,7 +71,7 @@ class EventListView(ListView):
     def paginate_queryset(self, queryset: QuerySet[Event], page_size: int) -> tuple[object, ...]:
         # An old shared link to page 5, or a mistyped number, shows the nearest page rather than «not found».
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(_page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages))
+        page = paginator.get_page(page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:

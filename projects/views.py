@@ -18,6 +18,7 @@ from projects.selectors import (
     project_volunteer_summary,
     projects_public,
 )
+from silvercentre.pagination import page_number
 
 
 class ProjectListView(ListView):
@@ -47,18 +48,6 @@ class ProjectListView(ListView):
         context["query_without_page"] = query.urlencode()
         context["is_filtered"] = any(value for key, value in self.request.GET.items() if key != "page")
         return context
-
-
-def page_number(raw: str | None, last: int) -> int:
-    """The page asked for in the query string: 1 for nonsense or numbers below 1, at most the last."""
-    if raw == "last":
-        return last
-    if not raw or not raw.isdecimal():
-        return 1
-    if len(raw) > 9:
-        # Past any end; also keeps int() away from strings of thousands of digits.
-        return last
-    return min(max(int(raw), 1), last)
 
 
 def _percent(actual: Decimal | None, planned: Decimal) -> int | None:

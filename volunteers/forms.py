@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from silvercentre.honeypot import HoneypotMixin
 from volunteers.models import District, Skill, Volunteer
 from volunteers.validation import phone_or_error, validate_birth_date
 
@@ -36,7 +37,7 @@ class BirthDateField(forms.DateField):
         return date
 
 
-class VolunteerSignupForm(forms.Form):
+class VolunteerSignupForm(HoneypotMixin, forms.Form):
     last_name = forms.CharField(
         label=_("Last name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
     )
@@ -84,12 +85,6 @@ class VolunteerSignupForm(forms.Form):
         label=_("I consent to the processing of my personal data"),
         error_messages={"required": _("Without your consent we cannot accept the application.")},
     )
-    # A trap for bots: hidden from people and screen readers, filled only by scripts.
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     error_css_class = "has-error"
     required_css_class = "is-required"
@@ -102,10 +97,6 @@ class VolunteerSignupForm(forms.Form):
         self.fields["date_of_birth"].error_messages["required"] = _("Please enter your date of birth.")
         self.fields["phone"].error_messages["required"] = _("Please enter a phone number.")
         self.fields["district"].error_messages["required"] = _("Please choose your district.")
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
 
     def clean_date_of_birth(self) -> dt.date:
         date = self.cleaned_data["date_of_birth"]
