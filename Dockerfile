@@ -7,7 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     VAR_DIR=/srv/var \
     MEDIA_ROOT=/srv/var/media \
-    STATIC_ROOT=/srv/var/static
+    STATIC_ROOT=/srv/static
 
 # WeasyPrint needs Pango (and HarfBuzz, fontconfig); PDFs need fonts with Cyrillic; curl serves the health check.
 RUN apt-get update \
@@ -27,7 +27,7 @@ COPY . .
 # Static files are collected with the production storage (hashed names), which needs DEBUG off.
 RUN DEBUG=1 python manage.py compile_translations \
  && DEBUG=0 SECRET_KEY=build-only-not-used-at-run-time python manage.py collectstatic --noinput \
- && mkdir -p /srv/var/media && chown -R silver:silver /srv/var
+ && mkdir -p /srv/var/media /srv/var/private && chown -R silver:silver /srv/var
 
 USER silver
 EXPOSE 8000

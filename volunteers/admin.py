@@ -91,6 +91,7 @@ class VolunteerAdmin(SimpleHistoryAdmin):
         "source",
         "anonymised_at",
         "confirmation_sent_at",
+        "coordinators_notified_at",
         "created_at",
         "updated_at",
     )
@@ -107,6 +108,7 @@ class VolunteerAdmin(SimpleHistoryAdmin):
                     "status_changed_by",
                     "source",
                     "confirmation_sent_at",
+                    "coordinators_notified_at",
                     "anonymised_at",
                     "created_at",
                     "updated_at",

@@ -111,11 +111,14 @@ class Volunteer(models.Model):
     )
     source = models.CharField(_("source"), max_length=12, choices=Source.choices, default=Source.COORDINATOR)
     confirmation_sent_at = models.DateTimeField(_("confirmation e-mail sent at"), null=True, blank=True)
+    coordinators_notified_at = models.DateTimeField(_("coordinators notified at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["confirmation_sent_at", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["confirmation_sent_at", "coordinators_notified_at", "updated_at"]
+    )
 
     objects = VolunteerQuerySet.as_manager()
 

@@ -58,14 +58,24 @@ def coordinator_addresses() -> list[str]:
 
 def coordinators_notify_signup(*, volunteer_id: int) -> int:
     """Tell the coordinators an application arrived: a link to it, never the person's contacts."""
-    volunteer = Volunteer.objects.filter(pk=volunteer_id).first()
     recipients = coordinator_addresses()
-    if volunteer is None or not recipients:
+    if not recipients:
         return 0
+    # Claimed first, so a redelivered task (acks_late) does not send the notice twice.
+    claimed = Volunteer.objects.filter(pk=volunteer_id, coordinators_notified_at__isnull=True).update(
+        coordinators_notified_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    volunteer = Volunteer.objects.get(pk=volunteer_id)
     admin_path = reverse("admin:volunteers_volunteer_change", args=[volunteer.pk])
-    render_mail(
-        "volunteers/emails/new_signup",
-        {"volunteer": volunteer, "admin_url": settings.SITE_URL + admin_path},
-        recipients,
-    ).send()
+    try:
+        render_mail(
+            "volunteers/emails/new_signup",
+            {"volunteer": volunteer, "admin_url": settings.SITE_URL + admin_path},
+            recipients,
+        ).send()
+    except Exception:
+        Volunteer.objects.filter(pk=volunteer_id).update(coordinators_notified_at=None)
+        raise
     return len(recipients)

@@ -200,3 +200,13 @@ def test_failed_mail_releases_the_claim_for_a_retry(db, monkeypatch):
         notifications.signup_confirmation_send(volunteer_id=volunteer.pk)
     volunteer.refresh_from_db()
     assert volunteer.confirmation_sent_at is None
+
+
+def test_coordinators_are_notified_once_even_if_the_task_runs_twice(db, mailoutbox):
+    from silvercentre.roles import COORDINATORS
+
+    UserFactory(username="coord-notice", email="coord-notice@example.org", groups=[COORDINATORS])
+    volunteer = VolunteerFactory()
+    assert tasks.notify_coordinators_of_signup.delay(volunteer.pk).get() == 1
+    assert tasks.notify_coordinators_of_signup.delay(volunteer.pk).get() == 0
+    assert [m.to for m in mailoutbox] == [["coord-notice@example.org"]]
