@@ -219,3 +219,26 @@ def test_bad_boolean_in_the_environment_fails_loudly():
 def test_staff_see_the_reports_link_and_the_public_does_not(client, coordinator_client, db):
     assert 'href="/reports/"' not in client.get("/").content.decode()
     assert 'href="/reports/"' in coordinator_client.get("/").content.decode()
+
+
+def test_management_commands_without_secrets_run_in_development_mode():
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    # Explicit production mode still refuses.
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={**clean, "DEBUG": "0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "SECRET_KEY is not set" in result.stderr
