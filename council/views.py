@@ -17,9 +17,9 @@ from council.selectors import (
     resolution_findings,
     resolution_public_get,
     resolution_versions,
-    resolution_years,
     resolutions_public,
 )
+from silvercentre.pagination import page_number
 
 
 def council_index(request: HttpRequest) -> HttpResponse:
@@ -33,18 +33,25 @@ class ResolutionListView(ListView):
 
     def get_queryset(self) -> QuerySet[Resolution]:
         self.filterset = ResolutionFilter(self.request.GET or None, queryset=resolutions_public())
-        # A mistyped year shows the whole archive rather than an error page.
-        return self.filterset.qs if self.filterset.is_valid() else resolutions_public()
+        # A mistyped year is left out with a message next to the years; the words typed still apply.
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset: QuerySet[Resolution], page_size: int) -> tuple[object, ...]:
+        # An old shared link to page 5, or a mistyped number, shows the nearest page rather than «not found».
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages))
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["filter"] = self.filterset
-        context["years"] = resolution_years()
-        context["selected_year"] = (
-            self.filterset.form.cleaned_data.get("year") if self.filterset.is_valid() else None
-        )
+        # The years the filter offers: read once, for the choices and for the links.
+        context["years"] = [int(year) for year, _label in self.filterset.filters["year"].extra["choices"]]
+        form = self.filterset.form
+        context["selected_year"] = form.cleaned_data.get("year") if self.filterset.is_bound else None
+        context["year_errors"] = form.errors.get("year", []) if self.filterset.is_bound else []
         context["search"] = self.request.GET.get("q", "").strip()
         context["query_without_page"] = query.urlencode()
         context["is_filtered"] = bool(context["search"] or context["selected_year"])
