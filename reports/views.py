@@ -32,6 +32,8 @@ from reports.services import report_request_create
 
 # The progress endpoint answers for at most this many requests at once (the page shows 30).
 MAX_PROGRESS_IDS = 50
+# The largest primary key a request can have (a 64-bit integer, BigAutoField).
+MAX_ID = 2**63 - 1
 
 
 def period_of(request: ReportRequest) -> str:
@@ -114,7 +116,9 @@ def progress(request: HttpRequest) -> JsonResponse:
     try:
         ids = [int(value) for value in request.GET.getlist("id")][:MAX_PROGRESS_IDS]
     except ValueError:
-        return JsonResponse({"error": "id must be a number"}, status=400)
+        return JsonResponse({"error": _("id must be a number")}, status=400)
+    # Numbers past the database's integer would fail the query; no request has them, so they are dropped.
+    ids = [pk for pk in ids if 0 < pk <= MAX_ID]
     reports = report_requests_by_ids(user=request.user, ids=ids)
     response = JsonResponse({"reports": [progress_payload(report) for report in reports]})
     response["Cache-Control"] = "no-store"

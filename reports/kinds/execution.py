@@ -18,7 +18,14 @@ from council.selectors import resolution_years
 from reports.charts import Chart, Series
 from reports.document import Column, Figure, ReportDocument, Section, Table
 from reports.kinds.activity import percent
-from reports.kinds.base import Progress, ReportKindBase, date_param, date_range_label, no_progress
+from reports.kinds.base import (
+    EARLIEST_YEAR,
+    Progress,
+    ReportKindBase,
+    date_param,
+    date_range_label,
+    no_progress,
+)
 from reports.models import ReportKind
 from reports.selectors import execution as q
 
@@ -44,7 +51,7 @@ class ExecutionReport(ReportKindBase):
 
     def default_parameters(self, *, today: dt.date) -> dict[str, Any]:
         years = resolution_years()
-        first = dt.date(min(years), 1, 1) if years else today.replace(month=1, day=1)
+        first = dt.date(max(min(years), EARLIEST_YEAR), 1, 1) if years else today.replace(month=1, day=1)
         return {"adopted_from": first.isoformat(), "adopted_to": today.isoformat()}
 
     def clean_parameters(self, raw: Mapping[str, Any], *, today: dt.date) -> dict[str, Any]:
@@ -52,6 +59,15 @@ class ExecutionReport(ReportKindBase):
         date_to = date_param(raw, "adopted_to", _("Resolutions adopted until"))
         if date_from > date_to:
             raise ValidationError(_("The period must not end before it starts."), code="period")
+        # Years like 0001 or 9999 are typos; they would also print as nonsense on the title page.
+        if date_from.year < EARLIEST_YEAR:
+            raise ValidationError(
+                _("The period cannot start before %(year)s.") % {"year": EARLIEST_YEAR}, code="period"
+            )
+        if date_to.year > today.year + 1:
+            raise ValidationError(
+                _("The period cannot end after %(year)s.") % {"year": today.year + 1}, code="period"
+            )
         return {"adopted_from": date_from.isoformat(), "adopted_to": date_to.isoformat()}
 
     def _dates(self, parameters: Mapping[str, Any]) -> tuple[dt.date, dt.date]:

@@ -86,6 +86,9 @@ class FundingReport(ReportKindBase):
             raise ValidationError(_("A period of years must not end before it starts."), code="years")
         if year_to - year_from >= MAX_YEARS or base_to - base_from >= MAX_YEARS:
             raise ValidationError(_("Choose at most %(count)s years.") % {"count": MAX_YEARS}, code="years")
+        if base_to >= compare_year:
+            # The multiplier compares a year with the years before it; a later base period means nothing.
+            raise ValidationError(_("The base period must end before the year compared."), code="base")
         return {
             "year_from": year_from,
             "year_to": year_to,
