@@ -369,6 +369,12 @@ def _carry_execution_over(*, new: Resolution) -> None:
 # Execution
 
 
+def report_before_adoption_message(resolution: Resolution) -> str:
+    return _("A report cannot be dated earlier than the resolution (%(date)s).") % {
+        "date": f"{resolution.adopted_on:%d.%m.%Y}"
+    }
+
+
 def decision_report_add(
     *,
     item: DecisionItem,
@@ -394,6 +400,8 @@ def decision_report_add(
             raise ValidationError(_("This decision is not tracked for execution."))
         if reported_on > timezone.localdate():
             raise ValidationError({"reported_on": _("A report cannot be dated in the future.")})
+        if reported_on < locked.resolution.adopted_on:
+            raise ValidationError({"reported_on": report_before_adoption_message(locked.resolution)})
         report = ExecutionReport.objects.create(
             item=locked,
             reported_on=reported_on,

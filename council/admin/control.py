@@ -69,6 +69,11 @@ class ReportForm(forms.ModelForm):
         value = self.cleaned_data["reported_on"]
         if value and value > timezone.localdate():
             raise forms.ValidationError(_("A report cannot be dated in the future."))
+        # The inline formset sets the decision on new forms; a typo like 01.01.0001 gets a message here
+        # instead of the service's refusal surfacing as a server error after the form was accepted.
+        item = getattr(self.instance, "item", None)
+        if value and item is not None and value < item.resolution.adopted_on:
+            raise forms.ValidationError(services.report_before_adoption_message(item.resolution))
         return value
 
 
