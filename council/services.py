@@ -8,6 +8,8 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import kombu.exceptions
+import redis.exceptions
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -36,6 +38,14 @@ from council.selectors import (
 from projects.models import Organisation
 
 logger = logging.getLogger(__name__)
+
+# Errors of handing a task to the broker (Redis down or unreachable).
+BROKER_ERRORS: tuple[type[BaseException], ...] = (
+    kombu.exceptions.OperationalError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+    ConnectionError,
+)
 
 PUBLISH_PERMISSION = "council.publish_resolution"
 
@@ -217,13 +227,27 @@ def resolution_publish(*, resolution: Resolution, by: User | None, queue: bool =
             ]
         )
         if queue:
-            from council import tasks
-
             pk = locked.pk
-            transaction.on_commit(lambda: tasks.publish_resolution_pdf.delay(pk))
+            transaction.on_commit(lambda: resolution_queue_pdf(resolution_id=pk))
     logger.info("resolution %s frozen for publishing", locked.pk)
     resolution.status = locked.status
     return locked
+
+
+def resolution_queue_pdf(*, resolution_id: int) -> bool:
+    """Hand the rendering of the PDF to the task queue; return False if the queue cannot take it now.
+
+    The resolution stays frozen «publishing» and its admin page offers to restart publishing, so a broker
+    outage costs a click instead of a server error after the text was already frozen.
+    """
+    from council import tasks
+
+    try:
+        tasks.publish_resolution_pdf.delay(resolution_id)
+    except BROKER_ERRORS:
+        logger.warning("resolution %s: the task queue is unavailable, publishing waits", resolution_id)
+        return False
+    return True
 
 
 def _check_publishable(resolution: Resolution) -> None:

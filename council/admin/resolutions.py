@@ -11,7 +11,6 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -22,7 +21,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from council import services, tasks
+from council import services
 from council.models import DecisionItem, Finding, Resolution, ResolutionLocked
 from council.selectors import execution_summary_of, local_today, with_execution_summary
 
@@ -287,8 +286,17 @@ class ResolutionAdmin(admin.ModelAdmin):
         change_url = reverse("admin:council_resolution_change", args=[pk])
         if request.method == "POST":
             if resolution.status == Resolution.Status.PUBLISHING and "retry" in request.POST:
-                transaction.on_commit(lambda: tasks.publish_resolution_pdf.delay(pk))
-                self.message_user(request, _("Publishing has been restarted."), messages.SUCCESS)
+                if services.resolution_queue_pdf(resolution_id=pk):
+                    self.message_user(request, _("Publishing has been restarted."), messages.SUCCESS)
+                else:
+                    self.message_user(
+                        request,
+                        _(
+                            "The task queue is unavailable; publishing has not been restarted. "
+                            "Try again later."
+                        ),
+                        messages.ERROR,
+                    )
                 return HttpResponseRedirect(change_url)
             try:
                 services.resolution_publish(resolution=resolution, by=request.user)
