@@ -15,7 +15,9 @@
   function update(item, report, labels) {
     item.setAttribute("data-status", report.status);
     item.className = item.className.replace(/status-\w+/, "status-" + report.status);
-    item.querySelector("[data-status-label]").textContent = report.status_label;
+    // Only a change is written: rewriting the same words every poll makes screen readers repeat them.
+    var label = item.querySelector("[data-status-label]");
+    if (label.textContent !== report.status_label) { label.textContent = report.status_label; }
     var bar = item.querySelector("[data-progress]");
     var percent = item.querySelector("[data-percent]");
     if (bar) { bar.value = report.progress; bar.textContent = report.progress + " %"; }

@@ -1,4 +1,4 @@
-"""Bad input to /reports/: a Russian message with the typed values kept, never a 500 or a wrong report."""
+"""/reports/: bad input gets a Russian message with the typed values kept; progress bars are named."""
 
 from __future__ import annotations
 
@@ -63,3 +63,17 @@ def test_the_progress_endpoint_explains_a_non_number_in_russian(coordinator_clie
     response = coordinator_client.get(PROGRESS, {"id": "abc"})
     assert response.status_code == 400
     assert "число" in response.json()["error"]
+
+
+def test_each_progress_bar_is_named_by_its_report_for_screen_readers(
+    coordinator, coordinator_client, make_request
+):
+    from django.utils import timezone
+
+    running = make_request(
+        ordered_by=coordinator, status=ReportRequest.Status.RUNNING, started_at=timezone.now(), progress=40
+    )
+    html = coordinator_client.get(LIST).content.decode()
+    assert f'aria-labelledby="report-{running.pk}-title report-{running.pk}-status"' in html
+    assert f'id="report-{running.pk}-title"' in html and f'id="report-{running.pk}-status"' in html
+    assert 'aria-label="Прогресс"' not in html  # one name for every bar told nothing
