@@ -169,6 +169,13 @@ class Resolution(models.Model):
                 violation_error_message=_("Say what the new version corrects."),
             ),
             models.CheckConstraint(
+                # A typo like 01.01.0001 would be printed in a PDF that never changes and fill the archive's
+                # year filter; the council was founded in 2021.
+                condition=Q(adopted_on__gte=dt.date(2000, 1, 1)) & Q(adopted_on__lte=dt.date(2100, 12, 31)),
+                name="resolution_adopted_within_2000_2100",
+                violation_error_message=_("Please check the date of the resolution: from 2000 to 2100."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(status="published")
                 | (Q(published_at__isnull=False) & ~Q(pdf="") & Exact(Length("pdf_sha256"), 64)),
                 name="resolution_published_has_pdf",
