@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from council.admin.protection import ProtectFrozenDecisionsMixin
 from council.models import AgendaItem, Council, CouncilMember, Meeting, WorkingGroup, WorkingGroupMember
 
 
@@ -18,7 +19,8 @@ class CouncilAdmin(admin.ModelAdmin):
 
 
 @admin.register(CouncilMember)
-class CouncilMemberAdmin(admin.ModelAdmin):
+class CouncilMemberAdmin(ProtectFrozenDecisionsMixin, admin.ModelAdmin):
+    responsible_lookup = "members"
     list_display = ("full_name", "role", "position", "organisation", "since", "until", "council")
     list_display_links = ("full_name",)
     list_filter = ("council", "role")
