@@ -81,3 +81,27 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     volunteer = factory.SubFactory(VolunteerFactory)
     role = "Встречает гостей у входа"
+
+
+def admin_event_form(organiser, **overrides: object) -> dict[str, object]:
+    """What a coordinator posts to the admin's «add event» page: a valid briefing in four days."""
+    data: dict[str, object] = {
+        "title": "Брифинг Департамента здравоохранения",
+        "description": "",
+        "category": Category.objects.get(slug="authorities").pk,
+        "format": EventFormat.objects.get(slug="briefing").pk,
+        "starts_at_0": in_days(4).strftime("%d.%m.%Y"),
+        "starts_at_1": "11:00",
+        "ends_at_0": in_days(4).strftime("%d.%m.%Y"),
+        "ends_at_1": "12:00",
+        "venue": "Ресурсный центр",
+        "organiser": organiser.pk,
+        "audiences": [Audience.objects.get(slug="seniors").pk],
+        "age_rating": "16+",
+        "postponements-TOTAL_FORMS": "0",
+        "postponements-INITIAL_FORMS": "0",
+        "assignments-TOTAL_FORMS": "0",
+        "assignments-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data

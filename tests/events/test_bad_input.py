@@ -4,32 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from events.models import Audience, Category, Event, EventFormat
-from tests.events.factories import EventFactory, in_days
+from events.models import Event
+from tests.events.factories import EventFactory, admin_event_form, in_days
 from tests.projects.factories import OrganisationFactory
-
-
-def _event_form(organiser, **overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "title": "Брифинг Департамента здравоохранения",
-        "description": "",
-        "category": Category.objects.get(slug="authorities").pk,
-        "format": EventFormat.objects.get(slug="briefing").pk,
-        "starts_at_0": in_days(4).strftime("%d.%m.%Y"),
-        "starts_at_1": "11:00",
-        "ends_at_0": in_days(4).strftime("%d.%m.%Y"),
-        "ends_at_1": "12:00",
-        "venue": "Ресурсный центр",
-        "organiser": organiser.pk,
-        "audiences": [Audience.objects.get(slug="seniors").pk],
-        "age_rating": "16+",
-        "postponements-TOTAL_FORMS": "0",
-        "postponements-INITIAL_FORMS": "0",
-        "assignments-TOTAL_FORMS": "0",
-        "assignments-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.mark.parametrize(
@@ -43,7 +20,7 @@ def _event_form(organiser, **overrides: object) -> dict[str, object]:
     ],
 )
 def test_admin_refuses_a_year_the_calendar_cannot_hold(coordinator_client, db, first, last, all_day):
-    data = _event_form(OrganisationFactory(), starts_at_0=first, ends_at_0=last)
+    data = admin_event_form(OrganisationFactory(), starts_at_0=first, ends_at_0=last)
     if all_day:
         data["all_day"] = "on"
     response = coordinator_client.post("/admin/events/event/add/", data)

@@ -4,7 +4,13 @@ import pytest
 from django.core import mail
 
 from events.models import Event
-from tests.events.factories import AssignmentFactory, EventFactory, SubmissionFactory, in_days
+from tests.events.factories import (
+    AssignmentFactory,
+    EventFactory,
+    SubmissionFactory,
+    admin_event_form,
+    in_days,
+)
 from tests.projects.factories import OrganisationFactory
 
 QUEUE = "/admin/events/eventsubmission/"
@@ -124,27 +130,8 @@ def test_postpone_and_cancel_steps(coordinator_client, db):
 
 
 def test_coordinator_adds_an_event_as_a_draft_and_edits_bump_the_sequence(coordinator_client, db):
-    from events.models import Audience, Category, EventFormat
-
     organiser = OrganisationFactory()
-    data = {
-        "title": "Брифинг Департамента здравоохранения",
-        "description": "",
-        "category": Category.objects.get(slug="authorities").pk,
-        "format": EventFormat.objects.get(slug="briefing").pk,
-        "starts_at_0": in_days(4).strftime("%d.%m.%Y"),
-        "starts_at_1": "11:00",
-        "ends_at_0": in_days(4).strftime("%d.%m.%Y"),
-        "ends_at_1": "12:00",
-        "venue": "Ресурсный центр",
-        "organiser": organiser.pk,
-        "audiences": [Audience.objects.get(slug="seniors").pk],
-        "age_rating": "16+",
-        "postponements-TOTAL_FORMS": "0",
-        "postponements-INITIAL_FORMS": "0",
-        "assignments-TOTAL_FORMS": "0",
-        "assignments-INITIAL_FORMS": "0",
-    }
+    data = admin_event_form(organiser)
     response = coordinator_client.post("/admin/events/event/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     event = Event.objects.get()
